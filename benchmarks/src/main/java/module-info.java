@@ -1,0 +1,9 @@
+/**
+ * JMH benchmarks and loopback comparisons for iocp4j. JMH runs benchmarks from the class path, so
+ * they need {@code --enable-native-access=ALL-UNNAMED}.
+ */
+module org.iocp4j.benchmarks {
+    requires org.iocp4j.core;
+    requires jmh.core;
+
+}
