@@ -288,7 +288,11 @@ public final class Kernel32 {
         static final MethodHandle HANDLE = bind("CloseHandle", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : BOOL CloseHandle(HANDLE hObject) } */
+    /**
+     * {@snippet lang=c :
+     * BOOL CloseHandle(HANDLE hObject)
+     * }
+     */
     public static FunctionDescriptor CloseHandle$descriptor() {
         return CloseHandle.DESC;
     }
@@ -304,7 +308,9 @@ public final class Kernel32 {
     }
 
     /**
-     * {@snippet lang=c : BOOL CloseHandle(HANDLE hObject) }
+     * {@snippet lang=c :
+     * BOOL CloseHandle(HANDLE hObject)
+     * }
      *
      * <p>Closes a handle (a completion port, a file).
      *
@@ -325,7 +331,11 @@ public final class Kernel32 {
         static final MethodHandle HANDLE = bind("CancelIoEx", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped) } */
+    /**
+     * {@snippet lang=c :
+     * BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
+     * }
+     */
     public static FunctionDescriptor CancelIoEx$descriptor() {
         return CancelIoEx.DESC;
     }
@@ -341,7 +351,9 @@ public final class Kernel32 {
     }
 
     /**
-     * {@snippet lang=c : BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped) }
+     * {@snippet lang=c :
+     * BOOL CancelIoEx(HANDLE hFile, LPOVERLAPPED lpOverlapped)
+     * }
      *
      * <p>Requests cancellation of the I/O issued on {@code hFile} with {@code lpOverlapped} (all of the
      * handle's I/O, from any thread, when NULL). A cancelled request still completes, with
@@ -605,7 +617,11 @@ public final class Kernel32 {
         static final MethodHandle HANDLE = bind("GetFileSizeEx", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : BOOL GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize) } */
+    /**
+     * {@snippet lang=c :
+     * BOOL GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
+     * }
+     */
     public static FunctionDescriptor GetFileSizeEx$descriptor() {
         return GetFileSizeEx.DESC;
     }
@@ -621,7 +637,9 @@ public final class Kernel32 {
     }
 
     /**
-     * {@snippet lang=c : BOOL GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize) }
+     * {@snippet lang=c :
+     * BOOL GetFileSizeEx(HANDLE hFile, PLARGE_INTEGER lpFileSize)
+     * }
      *
      * <p>Writes the file's size into the 8-byte {@code LARGE_INTEGER} at {@code lpFileSize}.
      *
@@ -642,7 +660,11 @@ public final class Kernel32 {
         static final MethodHandle HANDLE = bind("SetFileCompletionNotificationModes", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags) } */
+    /**
+     * {@snippet lang=c :
+     * BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags)
+     * }
+     */
     public static FunctionDescriptor SetFileCompletionNotificationModes$descriptor() {
         return SetFileCompletionNotificationModes.DESC;
     }
@@ -658,7 +680,9 @@ public final class Kernel32 {
     }
 
     /**
-     * {@snippet lang=c : BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags) }
+     * {@snippet lang=c :
+     * BOOL SetFileCompletionNotificationModes(HANDLE FileHandle, UCHAR Flags)
+     * }
      *
      * <p>Sets {@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS} and/or {@code FILE_SKIP_SET_EVENT_ON_HANDLE}
      * on a handle; once set, a mode cannot be cleared.
@@ -683,11 +707,7 @@ public final class Kernel32 {
 
     /**
      * {@snippet lang=c :
-     * BOOL SetFileIoOverlappedRange(
-     *     HANDLE FileHandle,
-     *     PUCHAR OverlappedRangeStart,
-     *     ULONG Length
-     * )
+     * BOOL SetFileIoOverlappedRange(HANDLE FileHandle, PUCHAR OverlappedRangeStart, ULONG Length)
      * }
      */
     public static FunctionDescriptor SetFileIoOverlappedRange$descriptor() {
@@ -706,11 +726,7 @@ public final class Kernel32 {
 
     /**
      * {@snippet lang=c :
-     * BOOL SetFileIoOverlappedRange(
-     *     HANDLE FileHandle,
-     *     PUCHAR OverlappedRangeStart,
-     *     ULONG Length
-     * )
+     * BOOL SetFileIoOverlappedRange(HANDLE FileHandle, PUCHAR OverlappedRangeStart, ULONG Length)
      * }
      *
      * <p>Locks the range holding a handle's {@code OVERLAPPED} structures into memory so that the kernel can
@@ -737,12 +753,7 @@ public final class Kernel32 {
 
     /**
      * {@snippet lang=c :
-     * LPVOID VirtualAlloc(
-     *     LPVOID lpAddress,
-     *     SIZE_T dwSize,
-     *     DWORD flAllocationType,
-     *     DWORD flProtect
-     * )
+     * LPVOID VirtualAlloc(LPVOID lpAddress, SIZE_T dwSize, DWORD flAllocationType, DWORD flProtect)
      * }
      */
     public static FunctionDescriptor VirtualAlloc$descriptor() {
@@ -761,12 +772,7 @@ public final class Kernel32 {
 
     /**
      * {@snippet lang=c :
-     * LPVOID VirtualAlloc(
-     *     LPVOID lpAddress,
-     *     SIZE_T dwSize,
-     *     DWORD flAllocationType,
-     *     DWORD flProtect
-     * )
+     * LPVOID VirtualAlloc(LPVOID lpAddress, SIZE_T dwSize, DWORD flAllocationType, DWORD flProtect)
      * }
      *
      * <p>Reserves and/or commits a region of pages.
@@ -790,7 +796,11 @@ public final class Kernel32 {
         static final MethodHandle HANDLE = bind("VirtualFree", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : BOOL VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType) } */
+    /**
+     * {@snippet lang=c :
+     * BOOL VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType)
+     * }
+     */
     public static FunctionDescriptor VirtualFree$descriptor() {
         return VirtualFree.DESC;
     }
@@ -806,7 +816,9 @@ public final class Kernel32 {
     }
 
     /**
-     * {@snippet lang=c : BOOL VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType) }
+     * {@snippet lang=c :
+     * BOOL VirtualFree(LPVOID lpAddress, SIZE_T dwSize, DWORD dwFreeType)
+     * }
      *
      * <p>Decommits and/or releases a region of pages.
      *
@@ -828,7 +840,11 @@ public final class Kernel32 {
         static final MethodHandle HANDLE = Downcalls.downcall(LIBRARY, "GetSystemInfo", ADDR, DESC, null);
     }
 
-    /** {@snippet lang=c : void GetSystemInfo(LPSYSTEM_INFO lpSystemInfo) } */
+    /**
+     * {@snippet lang=c :
+     * void GetSystemInfo(LPSYSTEM_INFO lpSystemInfo)
+     * }
+     */
     public static FunctionDescriptor GetSystemInfo$descriptor() {
         return GetSystemInfo.DESC;
     }
@@ -844,7 +860,9 @@ public final class Kernel32 {
     }
 
     /**
-     * {@snippet lang=c : void GetSystemInfo(LPSYSTEM_INFO lpSystemInfo) }
+     * {@snippet lang=c :
+     * void GetSystemInfo(LPSYSTEM_INFO lpSystemInfo)
+     * }
      *
      * <p>Fills a {@link SYSTEM_INFO} (page size, allocation granularity, processor count).
      */

@@ -90,7 +90,9 @@ public final class OVERLAPPED {
     }
 
     /**
-     * {@snippet lang=c : ULONG_PTR Internal }
+     * {@snippet lang=c :
+     * ULONG_PTR Internal
+     * }
      *
      * <p>The request's NTSTATUS ({@code STATUS_PENDING} while it is in flight). Not a Win32 error code:
      * {@link Kernel32#GetOverlappedResult} or {@code WSAGetOverlappedResult} translate it.
@@ -118,7 +120,9 @@ public final class OVERLAPPED {
     }
 
     /**
-     * {@snippet lang=c : ULONG_PTR InternalHigh }
+     * {@snippet lang=c :
+     * ULONG_PTR InternalHigh
+     * }
      *
      * <p>The number of bytes transferred, once the request has completed.
      */
@@ -146,7 +150,9 @@ public final class OVERLAPPED {
     }
 
     /**
-     * {@snippet lang=c : DWORD Offset }
+     * {@snippet lang=c :
+     * DWORD Offset
+     * }
      *
      * <p>Low 32 bits of the file position a file read or write starts at.
      */
@@ -174,7 +180,9 @@ public final class OVERLAPPED {
     }
 
     /**
-     * {@snippet lang=c : DWORD OffsetHigh }
+     * {@snippet lang=c :
+     * DWORD OffsetHigh
+     * }
      *
      * <p>High 32 bits of the file position.
      */
@@ -202,7 +210,9 @@ public final class OVERLAPPED {
     }
 
     /**
-     * {@snippet lang=c : PVOID Pointer }
+     * {@snippet lang=c :
+     * PVOID Pointer
+     * }
      *
      * <p>Reserved by the system; shares its storage with {@code Offset}/{@code OffsetHigh}.
      */
@@ -229,7 +239,9 @@ public final class OVERLAPPED {
     }
 
     /**
-     * {@snippet lang=c : HANDLE hEvent }
+     * {@snippet lang=c :
+     * HANDLE hEvent
+     * }
      *
      * <p>Event signalled on completion, or NULL. A request issued with NULL is still reported through the
      * completion port the handle is associated with.

@@ -78,7 +78,9 @@ public final class OVERLAPPED_ENTRY {
     }
 
     /**
-     * {@snippet lang=c : ULONG_PTR lpCompletionKey }
+     * {@snippet lang=c :
+     * ULONG_PTR lpCompletionKey
+     * }
      *
      * <p>The completion key the handle was associated with (or the one a post carried).
      */
@@ -106,7 +108,9 @@ public final class OVERLAPPED_ENTRY {
     }
 
     /**
-     * {@snippet lang=c : LPOVERLAPPED lpOverlapped }
+     * {@snippet lang=c :
+     * LPOVERLAPPED lpOverlapped
+     * }
      *
      * <p>The {@link OVERLAPPED} the request was issued with (or the pointer a post carried), as a zero-length
      * segment: reinterpret it to {@link OVERLAPPED#sizeof()} to read it.
@@ -134,7 +138,9 @@ public final class OVERLAPPED_ENTRY {
     }
 
     /**
-     * {@snippet lang=c : ULONG_PTR Internal }
+     * {@snippet lang=c :
+     * ULONG_PTR Internal
+     * }
      *
      * <p>Reserved; in practice the request's NTSTATUS, which is why a failed request does not fail the call
      * that dequeued it.
@@ -163,7 +169,9 @@ public final class OVERLAPPED_ENTRY {
     }
 
     /**
-     * {@snippet lang=c : DWORD dwNumberOfBytesTransferred }
+     * {@snippet lang=c :
+     * DWORD dwNumberOfBytesTransferred
+     * }
      *
      * <p>The number of bytes the request transferred.
      */

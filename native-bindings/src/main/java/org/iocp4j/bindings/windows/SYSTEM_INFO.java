@@ -90,7 +90,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : DWORD dwOemId }
+     * {@snippet lang=c :
+     * DWORD dwOemId
+     * }
      *
      * <p>Obsolete; shares its storage with {@code wProcessorArchitecture}/{@code wReserved}.
      */
@@ -118,7 +120,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : WORD wProcessorArchitecture }
+     * {@snippet lang=c :
+     * WORD wProcessorArchitecture
+     * }
      *
      * <p>The processor architecture ({@code PROCESSOR_ARCHITECTURE_AMD64} is 9).
      */
@@ -146,7 +150,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : WORD wReserved }
+     * {@snippet lang=c :
+     * WORD wReserved
+     * }
      *
      * <p>Reserved.
      */
@@ -173,7 +179,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : DWORD dwPageSize }
+     * {@snippet lang=c :
+     * DWORD dwPageSize
+     * }
      *
      * <p>The page size, the granularity of page protection and commitment.
      */
@@ -201,7 +209,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : LPVOID lpMinimumApplicationAddress }
+     * {@snippet lang=c :
+     * LPVOID lpMinimumApplicationAddress
+     * }
      *
      * <p>The lowest address applications can use.
      */
@@ -229,7 +239,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : LPVOID lpMaximumApplicationAddress }
+     * {@snippet lang=c :
+     * LPVOID lpMaximumApplicationAddress
+     * }
      *
      * <p>The highest address applications can use.
      */
@@ -257,7 +269,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : DWORD_PTR dwActiveProcessorMask }
+     * {@snippet lang=c :
+     * DWORD_PTR dwActiveProcessorMask
+     * }
      *
      * <p>One bit per processor configured into the system (first 64 only).
      */
@@ -285,7 +299,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : DWORD dwNumberOfProcessors }
+     * {@snippet lang=c :
+     * DWORD dwNumberOfProcessors
+     * }
      *
      * <p>The number of logical processors in the current processor group.
      */
@@ -312,7 +328,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : DWORD dwProcessorType }
+     * {@snippet lang=c :
+     * DWORD dwProcessorType
+     * }
      *
      * <p>Obsolete processor type.
      */
@@ -340,7 +358,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : DWORD dwAllocationGranularity }
+     * {@snippet lang=c :
+     * DWORD dwAllocationGranularity
+     * }
      *
      * <p>The granularity of the starting address of {@link Kernel32#VirtualAlloc} reservations (64 KiB in practice).
      */
@@ -367,7 +387,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : WORD wProcessorLevel }
+     * {@snippet lang=c :
+     * WORD wProcessorLevel
+     * }
      *
      * <p>The architecture-dependent processor level.
      */
@@ -395,7 +417,9 @@ public final class SYSTEM_INFO {
     }
 
     /**
-     * {@snippet lang=c : WORD wProcessorRevision }
+     * {@snippet lang=c :
+     * WORD wProcessorRevision
+     * }
      *
      * <p>The architecture-dependent processor revision.
      */
