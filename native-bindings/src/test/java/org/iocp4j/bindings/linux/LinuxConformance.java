@@ -187,6 +187,25 @@ final class LinuxConformance {
         return cited;
     }
 
+    /** Cited kernel prototypes of system calls (arguments after the number), by system call name. */
+    static Map<String, Prototype> syscallPrototypes() throws IOException {
+        Map<String, Prototype> cited = new LinkedHashMap<>();
+        try (InputStream in = LinuxConformance.class.getResourceAsStream("/linux/syscall-prototypes.txt")) {
+            if (in == null) {
+                throw new IOException("test resource /linux/syscall-prototypes.txt is missing");
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String l = line.strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = l.split("\\|");
+                cited.put(parts[0], new Prototype(parts[1], splitParameters(parts[2]), false));
+            }
+        }
+        return cited;
+    }
+
     // ---- C generation -----------------------------------------------------------------------------------
 
     private static String includes() {
@@ -200,7 +219,8 @@ final class LinuxConformance {
     }
 
     /** The C program comparing {@code model} with the headers, given the prototypes gcc reported. */
-    static String program(Model model, Map<String, Long> cited, Map<String, Prototype> prototypes) {
+    static String program(Model model, Map<String, Long> cited, Map<String, Prototype> prototypes,
+                          Map<String, Prototype> syscalls) {
         StringBuilder c = new StringBuilder(includes());
         c.append("""
                 #include <stddef.h>
@@ -259,6 +279,15 @@ final class LinuxConformance {
                 String t = p.parameterTypes().get(i);
                 c.append("    eq(").append(str(item + " parameter " + (i + 1) + " sizeof(" + t + ")"))
                         .append(", sizeof(").append(t).append("), ").append(args.get(i).byteSize()).append("ULL);\n");
+            }
+            Prototype kernel = f.syscallConstant() == null ? null : syscalls.get(f.name());
+            if (kernel != null) {
+                int m = Math.min(args.size() - 1, kernel.parameterTypes().size());
+                for (int i = 0; i < m; i++) {
+                    String t = kernel.parameterTypes().get(i);
+                    c.append("    eq(").append(str(item + " system call argument " + (i + 1) + " sizeof(" + t + ")"))
+                            .append(", sizeof(").append(t).append("), ").append(args.get(i + 1).byteSize()).append("ULL);\n");
+                }
             }
             if (!p.returnType().equals("void")) {
                 long javaSize = f.descriptor().returnLayout().map(MemoryLayout::byteSize).orElse(0L);
@@ -371,8 +400,8 @@ final class LinuxConformance {
      * the checks done on the Java side (parameter counts against the prototypes, accessor offsets against
      * the layout, system call constants present). Returns every line.
      */
-    static List<String> check(Model model, Map<String, Long> cited, Path dir, String gcc)
-            throws IOException, InterruptedException {
+    static List<String> check(Model model, Map<String, Long> cited, Map<String, Prototype> syscalls, Path dir,
+                              String gcc) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         List<String> symbols = model.functions().stream().map(FuncItem::cSymbol).distinct().toList();
         Map<String, Prototype> prototypes = prototypes(dir, gcc, symbols);
@@ -394,6 +423,12 @@ final class LinuxConformance {
                 boolean has = model.constants().stream().anyMatch(k -> k.name().equals(f.syscallConstant()));
                 lines.add((has ? "OK " : "MISMATCH ") + item + ": system call number constant " + f.syscallConstant()
                         + (has ? " present (value checked below)" : " missing"));
+                Prototype kernel = syscalls.get(f.name());
+                int passed = java - 1;
+                boolean same = kernel != null && kernel.parameterTypes().size() == passed;
+                lines.add((same ? "OK " : "MISMATCH ") + item + " system call argument count: kernel="
+                        + (kernel == null ? "no cited prototype" : kernel.parameterTypes().size() + " (" + kernel.returnType() + " "
+                        + f.name() + "(" + String.join(", ", kernel.parameterTypes()) + "))") + " Java=" + passed);
             }
         }
         for (StructItem s : model.structs()) {
@@ -405,7 +440,7 @@ final class LinuxConformance {
             }
         }
         Path source = dir.resolve("conformance.c");
-        Files.writeString(source, program(model, cited, prototypes));
+        Files.writeString(source, program(model, cited, prototypes, syscalls));
         Path exe = dir.resolve("conformance");
         run(dir, List.of(gcc, "-std=gnu11", "-Wall", "-Werror=implicit-function-declaration", "-o", exe.toString(),
                 source.toString()));

@@ -49,7 +49,8 @@ class LinuxConformanceTest {
     void bindingsMatchTheHeaders() throws Exception {
         List<Class<?>> classes = LinuxConformance.mainClasses();
         LinuxConformance.Model model = LinuxConformance.describe(classes);
-        List<String> lines = LinuxConformance.check(model, LinuxConformance.citedConstants(), dir.resolve("linux-work"), gcc);
+        List<String> lines = LinuxConformance.check(model, LinuxConformance.citedConstants(),
+                LinuxConformance.syscallPrototypes(), dir.resolve("linux-work"), gcc);
         Files.createDirectories(dir);
         Files.write(dir.resolve("linux.txt"), lines);
 
@@ -86,14 +87,25 @@ class LinuxConformanceTest {
                                 Map.of("sin_port", sockaddr_in.sin_port$offset()))),
                 List.of(new LinuxConformance.ConstItem("selfcheck_bad", "AF_INET6", LinuxConstants.AF_INET, 32),
                         new LinuxConformance.ConstItem("selfcheck_good", "AF_INET", LinuxConstants.AF_INET, 32),
+                        new LinuxConformance.ConstItem("selfcheck_good", "__NR_io_uring_register",
+                                IoUringConstants.__NR_io_uring_register, 64),
                         new LinuxConformance.ConstItem("selfcheck_bad", "IORING_OFF_MMAP_MASK", 0xf8000001L, 64)),
                 List.of(new LinuxConformance.FuncItem("selfcheck_bad", "socket", "socket", null,
                                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)),
                         new LinuxConformance.FuncItem("selfcheck_bad", "read", "read", null,
                                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
                                         ValueLayout.JAVA_INT)),
-                        new LinuxConformance.FuncItem("selfcheck_good", "bind", "bind", null, Libc.bind$descriptor())));
-        List<String> lines = LinuxConformance.check(model, Map.of(), dir.resolve("selfcheck-work"), gcc);
+                        new LinuxConformance.FuncItem("selfcheck_good", "bind", "bind", null, Libc.bind$descriptor()),
+                        new LinuxConformance.FuncItem("selfcheck_bad", "io_uring_enter", "syscall", "__NR_io_uring_enter",
+                                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                                        ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                                        ValueLayout.JAVA_INT)),
+                        new LinuxConformance.FuncItem("selfcheck_bad", "io_uring_setup", "syscall", "__NR_io_uring_setup",
+                                FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT)),
+                        new LinuxConformance.FuncItem("selfcheck_good", "io_uring_register", "syscall",
+                                "__NR_io_uring_register", IoUring.io_uring_register$descriptor())));
+        List<String> lines = LinuxConformance.check(model, Map.of(), LinuxConformance.syscallPrototypes(),
+                dir.resolve("selfcheck-work"), gcc);
 
         List<String> bad = lines.stream().filter(l -> l.contains("selfcheck_bad")).toList();
         List<String> good = lines.stream().filter(l -> l.contains("selfcheck_good")).toList();
@@ -101,7 +113,10 @@ class LinuxConformanceTest {
         for (String expected : List.of("selfcheck_bad sizeof(struct sockaddr_in)", "selfcheck_bad.sin_port offsetof",
                 "selfcheck_bad.sin_port sizeof", "selfcheck_bad.sin_addr offsetof", "selfcheck_bad.sin_addr$offset()",
                 "selfcheck_bad.AF_INET6", "selfcheck_bad.IORING_OFF_MMAP_MASK", "selfcheck_bad.socket parameter count",
-                "selfcheck_bad.read parameter 3 sizeof(size_t)", "selfcheck_bad.read return sizeof(ssize_t)")) {
+                "selfcheck_bad.read parameter 3 sizeof(size_t)", "selfcheck_bad.read return sizeof(ssize_t)",
+                "selfcheck_bad.io_uring_enter via syscall system call argument 6 sizeof(size_t)",
+                "selfcheck_bad.io_uring_setup via syscall system call argument count",
+                "selfcheck_bad.io_uring_enter via syscall: system call number constant __NR_io_uring_enter missing")) {
             assertTrue(bad.stream().anyMatch(l -> l.startsWith("MISMATCH " + expected)),
                     "expected a MISMATCH for " + expected + " in:\n" + String.join("\n", bad));
         }
