@@ -42,7 +42,11 @@ public final class IoUring {
         static final MethodHandle HANDLE = syscall("io_uring_setup", ADDR, DESC, 1);
     }
 
-    /** {@snippet lang=c : int io_uring_setup(u32 entries, struct io_uring_params *p) } The descriptor is that of {@code long syscall(long number, ...)} with the arguments this call passes: {@code (__NR_io_uring_setup, entries, p)}. */
+    /**
+     * {@snippet lang=c : int io_uring_setup(u32 entries, struct io_uring_params *p) }
+     * <p>The descriptor is that of {@code long syscall(long number, ...)} with the arguments this call passes: {@code
+     * (__NR_io_uring_setup, entries, p)}.
+     */
     public static FunctionDescriptor io_uring_setup$descriptor() {
         return io_uring_setup.DESC;
     }
@@ -64,19 +68,29 @@ public final class IoUring {
      */
     public static int io_uring_setup(MemorySegment callState, int entries, MemorySegment p) {
         try {
-            return (int) (long) io_uring_setup.HANDLE.invokeExact(callState, IoUringConstants.__NR_io_uring_setup, entries, p);
+            return (int) (long) io_uring_setup.HANDLE.invokeExact(
+                    callState, IoUringConstants.__NR_io_uring_setup, entries, p);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
     }
 
     private static final class io_uring_enter {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG,
+                JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_LONG);
         static final MemorySegment ADDR = SYSCALL;
         static final MethodHandle HANDLE = syscall("io_uring_enter", ADDR, DESC, 1);
     }
 
-    /** {@snippet lang=c : int io_uring_enter(unsigned int fd, unsigned int to_submit, unsigned int min_complete, unsigned int flags, const void *arg, size_t argsz) } The descriptor is that of {@code long syscall(long number, ...)} with the arguments this call passes: {@code (__NR_io_uring_enter, fd, to_submit, min_complete, flags, arg, argsz)}. */
+    /**
+     * {@snippet lang=c :
+     * int io_uring_enter(unsigned int fd, unsigned int to_submit,
+     *         unsigned int min_complete, unsigned int flags, const void *arg,
+     *         size_t argsz)
+     * }
+     * <p>The descriptor is that of {@code long syscall(long number, ...)} with the arguments this call passes: {@code
+     * (__NR_io_uring_enter, fd, to_submit, min_complete, flags, arg, argsz)}.
+     */
     public static FunctionDescriptor io_uring_enter$descriptor() {
         return io_uring_enter.DESC;
     }
@@ -92,27 +106,41 @@ public final class IoUring {
     }
 
     /**
-     * {@snippet lang=c : int io_uring_enter(unsigned int fd, unsigned int to_submit, unsigned int min_complete, unsigned int flags, const void *arg, size_t argsz) }
+     * {@snippet lang=c :
+     * int io_uring_enter(unsigned int fd, unsigned int to_submit,
+     *         unsigned int min_complete, unsigned int flags, const void *arg,
+     *         size_t argsz)
+     * }
      * <p>{@code arg} is a signal mask ({@code argsz} = {@code _NSIG / 8}) or, with {@code IORING_ENTER_EXT_ARG},
      * an {@link io_uring_getevents_arg} ({@code argsz} = its size); {@code NULL} and 0 for neither.
      *
      * @return the number of SQEs consumed, or -1 with errno set
      */
-    public static int io_uring_enter(MemorySegment callState, int fd, int to_submit, int min_complete, int flags, MemorySegment arg, long argsz) {
+    public static int io_uring_enter(MemorySegment callState, int fd, int to_submit, int min_complete, int flags,
+            MemorySegment arg, long argsz) {
         try {
-            return (int) (long) io_uring_enter.HANDLE.invokeExact(callState, IoUringConstants.__NR_io_uring_enter, fd, to_submit, min_complete, flags, arg, argsz);
+            return (int) (long) io_uring_enter.HANDLE.invokeExact(
+                    callState, IoUringConstants.__NR_io_uring_enter, fd, to_submit, min_complete, flags, arg, argsz);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
     }
 
     private static final class io_uring_register {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_LONG,
+                JAVA_LONG, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
         static final MemorySegment ADDR = SYSCALL;
         static final MethodHandle HANDLE = syscall("io_uring_register", ADDR, DESC, 1);
     }
 
-    /** {@snippet lang=c : int io_uring_register(unsigned int fd, unsigned int opcode, void *arg, unsigned int nr_args) } The descriptor is that of {@code long syscall(long number, ...)} with the arguments this call passes: {@code (__NR_io_uring_register, fd, opcode, arg, nr_args)}. */
+    /**
+     * {@snippet lang=c :
+     * int io_uring_register(unsigned int fd, unsigned int opcode, void *arg,
+     *         unsigned int nr_args)
+     * }
+     * <p>The descriptor is that of {@code long syscall(long number, ...)} with the arguments this call passes: {@code
+     * (__NR_io_uring_register, fd, opcode, arg, nr_args)}.
+     */
     public static FunctionDescriptor io_uring_register$descriptor() {
         return io_uring_register.DESC;
     }
@@ -128,13 +156,17 @@ public final class IoUring {
     }
 
     /**
-     * {@snippet lang=c : int io_uring_register(unsigned int fd, unsigned int opcode, void *arg, unsigned int nr_args) }
+     * {@snippet lang=c :
+     * int io_uring_register(unsigned int fd, unsigned int opcode, void *arg,
+     *         unsigned int nr_args)
+     * }
      *
      * @return an opcode-specific value (0 for most), or -1 with errno set
      */
     public static int io_uring_register(MemorySegment callState, int fd, int opcode, MemorySegment arg, int nr_args) {
         try {
-            return (int) (long) io_uring_register.HANDLE.invokeExact(callState, IoUringConstants.__NR_io_uring_register, fd, opcode, arg, nr_args);
+            return (int) (long) io_uring_register.HANDLE.invokeExact(
+                    callState, IoUringConstants.__NR_io_uring_register, fd, opcode, arg, nr_args);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }

@@ -120,7 +120,10 @@ public final class IoUringConstants {
     public static final int IORING_OP_SEND_ZC = 47;
     /** {@code IORING_OP_SENDMSG_ZC}: zero-copy sendmsg. */
     public static final int IORING_OP_SENDMSG_ZC = 48;
-    /** {@code IORING_OP_READ_MULTISHOT}: multishot read with provided buffers. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_OP_READ_MULTISHOT}: multishot read with provided buffers. Newer than the 6.1 header; value from
+     * torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_OP_READ_MULTISHOT = 49;
 
     // SQE flag bit numbers (enum)
@@ -184,11 +187,22 @@ public final class IoUringConstants {
     public static final int IORING_SETUP_SINGLE_ISSUER = 0x1000;
     /** {@code IORING_SETUP_DEFER_TASKRUN}: run task work only when the submitter waits for events. */
     public static final int IORING_SETUP_DEFER_TASKRUN = 0x2000;
-    /** {@code IORING_SETUP_NO_MMAP}: the application provides the ring memory. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_SETUP_NO_MMAP}: the application provides the ring memory. Newer than the 6.1 header; value from
+     * torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_SETUP_NO_MMAP = 1 << 14;
-    /** {@code IORING_SETUP_REGISTERED_FD_ONLY}: return a registered ring index instead of a file descriptor. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_SETUP_REGISTERED_FD_ONLY}: return a registered ring index instead of a file descriptor. Newer
+     * than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @
+     * 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_SETUP_REGISTERED_FD_ONLY = 1 << 15;
-    /** {@code IORING_SETUP_NO_SQARRAY}: no SQ index array: SQEs are consumed in ring order. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_SETUP_NO_SQARRAY}: no SQ index array: SQEs are consumed in ring order. Newer than the 6.1
+     * header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @
+     * 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_SETUP_NO_SQARRAY = 1 << 16;
 
     // sq_ring flags
@@ -242,7 +256,11 @@ public final class IoUringConstants {
     public static final int IORING_FEAT_CQE_SKIP = 2048;
     /** {@code IORING_FEAT_LINKED_FILE}: files of linked requests are resolved at issue time. */
     public static final int IORING_FEAT_LINKED_FILE = 0x1000;
-    /** {@code IORING_FEAT_REG_REG_RING}: io_uring_register works on a registered ring index. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_FEAT_REG_REG_RING}: io_uring_register works on a registered ring index. Newer than the 6.1
+     * header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @
+     * 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_FEAT_REG_REG_RING = 1 << 13;
 
     // sqe->file_index
@@ -266,7 +284,10 @@ public final class IoUringConstants {
     public static final int IORING_LINK_TIMEOUT_UPDATE = 16;
     /** {@code IORING_TIMEOUT_ETIME_SUCCESS}: an expired timeout completes with -ETIME as success. */
     public static final int IORING_TIMEOUT_ETIME_SUCCESS = 32;
-    /** {@code IORING_TIMEOUT_MULTISHOT}: the timeout repeats. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_TIMEOUT_MULTISHOT}: the timeout repeats. Newer than the 6.1 header; value from torvalds/linux
+     * tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_TIMEOUT_MULTISHOT = 1 << 6;
     /** {@code IORING_TIMEOUT_CLOCK_MASK}: the clock selection bits. */
     public static final int IORING_TIMEOUT_CLOCK_MASK = 12;
@@ -324,7 +345,11 @@ public final class IoUringConstants {
     public static final int IORING_MSG_SEND_FD = 1;
     /** {@code IORING_MSG_RING_CQE_SKIP}: post no CQE to the target ring. */
     public static final int IORING_MSG_RING_CQE_SKIP = 1;
-    /** {@code IORING_MSG_RING_FLAGS_PASS}: pass {@code file_index} through as the target CQE's flags. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_MSG_RING_FLAGS_PASS}: pass {@code file_index} through as the target CQE's flags. Newer than the
+     * 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @
+     * 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_MSG_RING_FLAGS_PASS = 1 << 1;
 
     // cqe->flags
@@ -346,9 +371,17 @@ public final class IoUringConstants {
     public static final long IORING_OFF_CQ_RING = 0x8000000L;
     /** {@code IORING_OFF_SQES}: mmap offset of the SQE array. */
     public static final long IORING_OFF_SQES = 0x10000000L;
-    /** {@code IORING_OFF_PBUF_RING}: mmap offset of a kernel-allocated buffer ring (or'ed with bgid << IORING_OFF_PBUF_SHIFT). Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_OFF_PBUF_RING}: mmap offset of a kernel-allocated buffer ring (or'ed with bgid <<
+     * IORING_OFF_PBUF_SHIFT). Newer than the 6.1 header; value from torvalds/linux
+     * tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final long IORING_OFF_PBUF_RING = 0x80000000L;
-    /** {@code IORING_OFF_PBUF_SHIFT}: shift of the buffer group ID in an IORING_OFF_PBUF_RING offset. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_OFF_PBUF_SHIFT}: shift of the buffer group ID in an IORING_OFF_PBUF_RING offset. Newer than the
+     * 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @
+     * 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_OFF_PBUF_SHIFT = 16;
     /** {@code IORING_OFF_MMAP_MASK}: mask of the region bits of an mmap offset. */
     public static final long IORING_OFF_MMAP_MASK = 0xF8000000L;
@@ -406,13 +439,21 @@ public final class IoUringConstants {
     public static final int IORING_REGISTER_SYNC_CANCEL = 24;
     /** {@code IORING_REGISTER_FILE_ALLOC_RANGE}: register file alloc range ({@code io_uring_register} opcode). */
     public static final int IORING_REGISTER_FILE_ALLOC_RANGE = 25;
-    /** {@code IORING_REGISTER_USE_REGISTERED_RING}: or'ed into the opcode: {@code fd} is a registered ring index. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IORING_REGISTER_USE_REGISTERED_RING}: or'ed into the opcode: {@code fd} is a registered ring index.
+     * Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @
+     * 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IORING_REGISTER_USE_REGISTERED_RING = 1 << 31;
     /** {@code IORING_RSRC_REGISTER_SPARSE}: register an empty (sparse) table. */
     public static final int IORING_RSRC_REGISTER_SPARSE = 1;
     /** {@code IORING_REGISTER_FILES_SKIP}: file table update: leave this slot as it is. */
     public static final int IORING_REGISTER_FILES_SKIP = -2;
-    /** {@code IOU_PBUF_RING_MMAP}: IORING_REGISTER_PBUF_RING flag: the kernel allocates the ring; map it with IORING_OFF_PBUF_RING. Newer than the 6.1 header; value from torvalds/linux tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e. */
+    /**
+     * {@code IOU_PBUF_RING_MMAP}: IORING_REGISTER_PBUF_RING flag: the kernel allocates the ring; map it with
+     * IORING_OFF_PBUF_RING. Newer than the 6.1 header; value from torvalds/linux
+     * tools/include/uapi/linux/io_uring.h @ 512a93a93dbe739aa5f6aeb22f179dff3f89300e.
+     */
     public static final int IOU_PBUF_RING_MMAP = 1;
     /** {@code IO_URING_OP_SUPPORTED}: probe: the opcode is supported. */
     public static final int IO_URING_OP_SUPPORTED = 1;

@@ -52,12 +52,15 @@ public final class Libc {
     }
 
     private static final class mmap {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS,
+                ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "mmap");
         static final MethodHandle HANDLE = bind("mmap", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : void * mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset) } */
+    /**
+     * {@snippet lang=c : void * mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset) }
+     */
     public static FunctionDescriptor mmap$descriptor() {
         return mmap.DESC;
     }
@@ -77,7 +80,8 @@ public final class Libc {
      *
      * @return the mapping (a zero-length segment), or {@code MAP_FAILED} ({@code (void *) -1}) on failure
      */
-    public static MemorySegment mmap(MemorySegment callState, MemorySegment addr, long length, int prot, int flags, int fd, long offset) {
+    public static MemorySegment mmap(MemorySegment callState, MemorySegment addr, long length, int prot, int flags,
+            int fd, long offset) {
         try {
             return (MemorySegment) mmap.HANDLE.invokeExact(callState, addr, length, prot, flags, fd, offset);
         } catch (Throwable t) {
@@ -91,7 +95,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("munmap", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int munmap(void *addr, size_t length) } */
+    /**
+     * {@snippet lang=c : int munmap(void *addr, size_t length) }
+     */
     public static FunctionDescriptor munmap$descriptor() {
         return munmap.DESC;
     }
@@ -125,7 +131,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("sysconf", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : long sysconf(int name) } */
+    /**
+     * {@snippet lang=c : long sysconf(int name) }
+     */
     public static FunctionDescriptor sysconf$descriptor() {
         return sysconf.DESC;
     }
@@ -159,7 +167,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("socket", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int socket(int domain, int type, int protocol) } */
+    /**
+     * {@snippet lang=c : int socket(int domain, int type, int protocol) }
+     */
     public static FunctionDescriptor socket$descriptor() {
         return socket.DESC;
     }
@@ -193,7 +203,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("bind", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen) } */
+    /**
+     * {@snippet lang=c : int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen) }
+     */
     public static FunctionDescriptor bind$descriptor() {
         return bind.DESC;
     }
@@ -227,7 +239,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("listen", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int listen(int sockfd, int backlog) } */
+    /**
+     * {@snippet lang=c : int listen(int sockfd, int backlog) }
+     */
     public static FunctionDescriptor listen$descriptor() {
         return listen.DESC;
     }
@@ -261,7 +275,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("accept4", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags) } */
+    /**
+     * {@snippet lang=c : int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags) }
+     */
     public static FunctionDescriptor accept4$descriptor() {
         return accept4.DESC;
     }
@@ -281,7 +297,8 @@ public final class Libc {
      *
      * @return the accepted socket, or -1 with errno set
      */
-    public static int accept4(MemorySegment callState, int sockfd, MemorySegment addr, MemorySegment addrlen, int flags) {
+    public static int accept4(MemorySegment callState, int sockfd, MemorySegment addr, MemorySegment addrlen,
+            int flags) {
         try {
             return (int) accept4.HANDLE.invokeExact(callState, sockfd, addr, addrlen, flags);
         } catch (Throwable t) {
@@ -295,7 +312,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("connect", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen) } */
+    /**
+     * {@snippet lang=c : int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen) }
+     */
     public static FunctionDescriptor connect$descriptor() {
         return connect.DESC;
     }
@@ -324,12 +343,18 @@ public final class Libc {
     }
 
     private static final class setsockopt {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT,
+                JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "setsockopt");
         static final MethodHandle HANDLE = bind("setsockopt", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int setsockopt(int sockfd, int level, int optname, const void *optval, socklen_t optlen) } */
+    /**
+     * {@snippet lang=c :
+     * int setsockopt(int sockfd, int level, int optname, const void *optval,
+     *         socklen_t optlen)
+     * }
+     */
     public static FunctionDescriptor setsockopt$descriptor() {
         return setsockopt.DESC;
     }
@@ -345,11 +370,15 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int setsockopt(int sockfd, int level, int optname, const void *optval, socklen_t optlen) }
+     * {@snippet lang=c :
+     * int setsockopt(int sockfd, int level, int optname, const void *optval,
+     *         socklen_t optlen)
+     * }
      *
      * @return 0, or -1 with errno set
      */
-    public static int setsockopt(MemorySegment callState, int sockfd, int level, int optname, MemorySegment optval, int optlen) {
+    public static int setsockopt(MemorySegment callState, int sockfd, int level, int optname, MemorySegment optval,
+            int optlen) {
         try {
             return (int) setsockopt.HANDLE.invokeExact(callState, sockfd, level, optname, optval, optlen);
         } catch (Throwable t) {
@@ -358,12 +387,18 @@ public final class Libc {
     }
 
     private static final class getsockopt {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT,
+                JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "getsockopt");
         static final MethodHandle HANDLE = bind("getsockopt", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int getsockopt(int sockfd, int level, int optname, void *optval, socklen_t *optlen) } */
+    /**
+     * {@snippet lang=c :
+     * int getsockopt(int sockfd, int level, int optname, void *optval,
+     *         socklen_t *optlen)
+     * }
+     */
     public static FunctionDescriptor getsockopt$descriptor() {
         return getsockopt.DESC;
     }
@@ -379,11 +414,15 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int getsockopt(int sockfd, int level, int optname, void *optval, socklen_t *optlen) }
+     * {@snippet lang=c :
+     * int getsockopt(int sockfd, int level, int optname, void *optval,
+     *         socklen_t *optlen)
+     * }
      *
      * @return 0, or -1 with errno set
      */
-    public static int getsockopt(MemorySegment callState, int sockfd, int level, int optname, MemorySegment optval, MemorySegment optlen) {
+    public static int getsockopt(MemorySegment callState, int sockfd, int level, int optname, MemorySegment optval,
+            MemorySegment optlen) {
         try {
             return (int) getsockopt.HANDLE.invokeExact(callState, sockfd, level, optname, optval, optlen);
         } catch (Throwable t) {
@@ -397,7 +436,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("getsockname", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen) } */
+    /**
+     * {@snippet lang=c : int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen) }
+     */
     public static FunctionDescriptor getsockname$descriptor() {
         return getsockname.DESC;
     }
@@ -431,7 +472,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("getpeername", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen) } */
+    /**
+     * {@snippet lang=c : int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen) }
+     */
     public static FunctionDescriptor getpeername$descriptor() {
         return getpeername.DESC;
     }
@@ -465,7 +508,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("shutdown", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int shutdown(int sockfd, int how) } */
+    /**
+     * {@snippet lang=c : int shutdown(int sockfd, int how) }
+     */
     public static FunctionDescriptor shutdown$descriptor() {
         return shutdown.DESC;
     }
@@ -499,7 +544,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("close", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int close(int fd) } */
+    /**
+     * {@snippet lang=c : int close(int fd) }
+     */
     public static FunctionDescriptor close$descriptor() {
         return close.DESC;
     }
@@ -533,7 +580,10 @@ public final class Libc {
         static final MethodHandle HANDLE = variadic("open", ADDR, DESC, 2);
     }
 
-    /** {@snippet lang=c : int open(const char *pathname, int flags, ...) } Bound with {@code mode} as the first variadic argument ({@code mode_t} is {@code unsigned int}). */
+    /**
+     * {@snippet lang=c : int open(const char *pathname, int flags, ...) }
+     * <p>Bound with {@code mode} as the first variadic argument ({@code mode_t} is {@code unsigned int}).
+     */
     public static FunctionDescriptor open$descriptor() {
         return open.DESC;
     }
@@ -568,7 +618,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("read", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : ssize_t read(int fd, void *buf, size_t count) } */
+    /**
+     * {@snippet lang=c : ssize_t read(int fd, void *buf, size_t count) }
+     */
     public static FunctionDescriptor read$descriptor() {
         return read.DESC;
     }
@@ -602,7 +654,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("write", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : ssize_t write(int fd, const void *buf, size_t count) } */
+    /**
+     * {@snippet lang=c : ssize_t write(int fd, const void *buf, size_t count) }
+     */
     public static FunctionDescriptor write$descriptor() {
         return write.DESC;
     }
@@ -636,7 +690,9 @@ public final class Libc {
         static final MethodHandle HANDLE = bind("eventfd", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int eventfd(unsigned int initval, int flags) } */
+    /**
+     * {@snippet lang=c : int eventfd(unsigned int initval, int flags) }
+     */
     public static FunctionDescriptor eventfd$descriptor() {
         return eventfd.DESC;
     }

@@ -18,8 +18,7 @@ import java.lang.foreign.ValueLayout.OfLong;
  * }
  * <p>The time value of {@code IORING_OP_TIMEOUT}, {@code IORING_OP_LINK_TIMEOUT} and
  * {@link io_uring_getevents_arg}. From {@code <linux/time_types.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 8 on x86_64.
+ * Size 16, alignment 8 on x86_64.
  */
 public final class __kernel_timespec {
     private __kernel_timespec() {
@@ -27,7 +26,8 @@ public final class __kernel_timespec {
 
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
             JAVA_LONG.withName("tv_sec"),
-            JAVA_LONG.withName("tv_nsec")).withName("__kernel_timespec");
+            JAVA_LONG.withName("tv_nsec")
+        ).withName("__kernel_timespec");
 
     /** The layout of {@code struct __kernel_timespec}. */
     public static GroupLayout layout() {

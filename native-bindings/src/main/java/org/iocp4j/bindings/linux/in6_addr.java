@@ -22,8 +22,7 @@ import java.lang.foreign.SegmentAllocator;
  * }
  * <p>An IPv6 address, 16 bytes in network order; {@code s6_addr} is {@code __in6_u.__u6_addr8}.
  * From {@code <netinet/in.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 4 on x86_64.
+ * Size 16, alignment 4 on x86_64.
  */
 public final class in6_addr {
     private in6_addr() {
@@ -33,7 +32,9 @@ public final class in6_addr {
             MemoryLayout.unionLayout(
                 MemoryLayout.sequenceLayout(16, JAVA_BYTE).withName("__u6_addr8"),
                 MemoryLayout.sequenceLayout(8, JAVA_SHORT).withName("__u6_addr16"),
-                MemoryLayout.sequenceLayout(4, JAVA_INT).withName("__u6_addr32")).withName("__in6_u")).withName("in6_addr");
+                MemoryLayout.sequenceLayout(4, JAVA_INT).withName("__u6_addr32")
+            ).withName("__in6_u")
+        ).withName("in6_addr");
 
     /** The layout of {@code struct in6_addr}. */
     public static GroupLayout layout() {
@@ -60,7 +61,8 @@ public final class in6_addr {
         return array.asSlice(index * 16L, 16L);
     }
 
-    private static final MemoryLayout __u6_addr8$LAYOUT = $LAYOUT.select(groupElement("__in6_u"), groupElement("__u6_addr8"));
+    private static final MemoryLayout __u6_addr8$LAYOUT = $LAYOUT.select(
+            groupElement("__in6_u"), groupElement("__u6_addr8"));
     private static final long __u6_addr8$OFFSET = 0;
 
     /** Layout of {@code __u6_addr8}. */

@@ -16,15 +16,15 @@ import java.lang.foreign.ValueLayout.OfInt;
  * };
  * }
  * <p>An IPv4 address, in network byte order. From {@code <netinet/in.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 4, alignment 4 on x86_64.
+ * Size 4, alignment 4 on x86_64.
  */
 public final class in_addr {
     private in_addr() {
     }
 
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
-            JAVA_INT.withName("s_addr")).withName("in_addr");
+            JAVA_INT.withName("s_addr")
+        ).withName("in_addr");
 
     /** The layout of {@code struct in_addr}. */
     public static GroupLayout layout() {

@@ -26,8 +26,7 @@ import java.lang.foreign.ValueLayout.OfInt;
  * }
  * <p>Byte offsets, filled in by {@code io_uring_setup}, of the completion ring fields inside the mapping at
  * {@code IORING_OFF_CQ_RING} (the same mapping as the SQ ring with {@code IORING_FEAT_SINGLE_MMAP}).
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 40, alignment 8 on x86_64.
+ * Size 40, alignment 8 on x86_64.
  */
 public final class io_cqring_offsets {
     private io_cqring_offsets() {
@@ -42,7 +41,8 @@ public final class io_cqring_offsets {
             JAVA_INT.withName("cqes"),
             JAVA_INT.withName("flags"),
             JAVA_INT.withName("resv1"),
-            JAVA_LONG.withName("resv2")).withName("io_cqring_offsets");
+            JAVA_LONG.withName("resv2")
+        ).withName("io_cqring_offsets");
 
     /** The layout of {@code struct io_cqring_offsets}. */
     public static GroupLayout layout() {

@@ -26,8 +26,7 @@ import java.lang.foreign.ValueLayout.OfInt;
  * }
  * <p>Byte offsets, filled in by {@code io_uring_setup}, of the submission ring fields inside the mapping at
  * {@code IORING_OFF_SQ_RING}. From {@code <linux/io_uring.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 40, alignment 8 on x86_64.
+ * Size 40, alignment 8 on x86_64.
  */
 public final class io_sqring_offsets {
     private io_sqring_offsets() {
@@ -42,7 +41,8 @@ public final class io_sqring_offsets {
             JAVA_INT.withName("dropped"),
             JAVA_INT.withName("array"),
             JAVA_INT.withName("resv1"),
-            JAVA_LONG.withName("resv2")).withName("io_sqring_offsets");
+            JAVA_LONG.withName("resv2")
+        ).withName("io_sqring_offsets");
 
     /** The layout of {@code struct io_sqring_offsets}. */
     public static GroupLayout layout() {

@@ -23,8 +23,7 @@ import java.lang.foreign.ValueLayout.OfShort;
  * };
  * }
  * <p>One entry of a provided-buffer ring ({@link io_uring_buf_ring}).
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 8 on x86_64.
+ * Size 16, alignment 8 on x86_64.
  */
 public final class io_uring_buf {
     private io_uring_buf() {
@@ -34,7 +33,8 @@ public final class io_uring_buf {
             JAVA_LONG.withName("addr"),
             JAVA_INT.withName("len"),
             JAVA_SHORT.withName("bid"),
-            JAVA_SHORT.withName("resv")).withName("io_uring_buf");
+            JAVA_SHORT.withName("resv")
+        ).withName("io_uring_buf");
 
     /** The layout of {@code struct io_uring_buf}. */
     public static GroupLayout layout() {

@@ -24,8 +24,7 @@ import java.lang.foreign.ValueLayout.OfShort;
  * };
  * }
  * <p>Argument of {@code IORING_REGISTER_PBUF_RING} / {@code IORING_UNREGISTER_PBUF_RING}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 40, alignment 8 on x86_64.
+ * Size 40, alignment 8 on x86_64.
  */
 public final class io_uring_buf_reg {
     private io_uring_buf_reg() {
@@ -36,7 +35,8 @@ public final class io_uring_buf_reg {
             JAVA_INT.withName("ring_entries"),
             JAVA_SHORT.withName("bgid"),
             JAVA_SHORT.withName("pad"),
-            MemoryLayout.sequenceLayout(3, JAVA_LONG).withName("resv")).withName("io_uring_buf_reg");
+            MemoryLayout.sequenceLayout(3, JAVA_LONG).withName("resv")
+        ).withName("io_uring_buf_reg");
 
     /** The layout of {@code struct io_uring_buf_reg}. */
     public static GroupLayout layout() {

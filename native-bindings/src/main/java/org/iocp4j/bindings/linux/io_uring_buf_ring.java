@@ -25,7 +25,8 @@ import java.lang.foreign.ValueLayout.OfShort;
  * {@code io_uring_buf.asSlice(ring, i)}; publish new entries by storing {@code tail} with release
  * semantics.
  * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 8 on x86_64.
+ * C11 addresses them, without the anonymous level.
+ * Size 16, alignment 8 on x86_64.
  */
 public final class io_uring_buf_ring {
     private io_uring_buf_ring() {
@@ -37,8 +38,11 @@ public final class io_uring_buf_ring {
                     JAVA_LONG.withName("resv1"),
                     JAVA_INT.withName("resv2"),
                     JAVA_SHORT.withName("resv3"),
-                    JAVA_SHORT.withName("tail")).withName("$anon$1"),
-                MemoryLayout.sequenceLayout(0, io_uring_buf.layout()).withName("bufs")).withName("$anon$0")).withName("io_uring_buf_ring");
+                    JAVA_SHORT.withName("tail")
+                ).withName("$anon$1"),
+                MemoryLayout.sequenceLayout(0, io_uring_buf.layout()).withName("bufs")
+            ).withName("$anon$0")
+        ).withName("io_uring_buf_ring");
 
     /** The layout of {@code struct io_uring_buf_ring}. */
     public static GroupLayout layout() {
@@ -65,7 +69,8 @@ public final class io_uring_buf_ring {
         return array.asSlice(index * 16L, 16L);
     }
 
-    private static final OfShort tail$LAYOUT = (OfShort) $LAYOUT.select(groupElement("$anon$0"), groupElement("$anon$1"), groupElement("tail"));
+    private static final OfShort tail$LAYOUT = (OfShort) $LAYOUT.select(
+            groupElement("$anon$0"), groupElement("$anon$1"), groupElement("tail"));
     private static final long tail$OFFSET = 14;
 
     /** Layout of {@code tail}. */

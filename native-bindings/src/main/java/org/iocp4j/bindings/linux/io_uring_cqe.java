@@ -24,8 +24,7 @@ import java.lang.foreign.ValueLayout.OfLong;
  * without {@code IORING_SETUP_CQE32}. In big CQE mode ({@code IORING_SETUP_CQE32}) every entry is 32
  * bytes: the flexible {@code big_cqe} array holds two more {@code __u64} after {@code flags}; use
  * {@link #sizeof(int)} for the stride and {@link #big_cqe(MemorySegment, int)} to read them.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 8 on x86_64.
+ * Size 16, alignment 8 on x86_64.
  */
 public final class io_uring_cqe {
     private io_uring_cqe() {
@@ -35,7 +34,8 @@ public final class io_uring_cqe {
             JAVA_LONG.withName("user_data"),
             JAVA_INT.withName("res"),
             JAVA_INT.withName("flags"),
-            MemoryLayout.sequenceLayout(0, JAVA_LONG).withName("big_cqe")).withName("io_uring_cqe");
+            MemoryLayout.sequenceLayout(0, JAVA_LONG).withName("big_cqe")
+        ).withName("io_uring_cqe");
 
     /** The layout of {@code struct io_uring_cqe}. */
     public static GroupLayout layout() {

@@ -22,8 +22,7 @@ import java.lang.foreign.ValueLayout.OfLong;
  * }
  * <p>Argument of {@code io_uring_enter} with {@code IORING_ENTER_EXT_ARG}: a signal mask and a
  * {@link __kernel_timespec} timeout (addresses as {@code __u64}).
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 24, alignment 8 on x86_64.
+ * Size 24, alignment 8 on x86_64.
  */
 public final class io_uring_getevents_arg {
     private io_uring_getevents_arg() {
@@ -33,7 +32,8 @@ public final class io_uring_getevents_arg {
             JAVA_LONG.withName("sigmask"),
             JAVA_INT.withName("sigmask_sz"),
             JAVA_INT.withName("pad"),
-            JAVA_LONG.withName("ts")).withName("io_uring_getevents_arg");
+            JAVA_LONG.withName("ts")
+        ).withName("io_uring_getevents_arg");
 
     /** The layout of {@code struct io_uring_getevents_arg}. */
     public static GroupLayout layout() {

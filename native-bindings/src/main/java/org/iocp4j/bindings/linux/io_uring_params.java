@@ -27,8 +27,7 @@ import java.lang.foreign.ValueLayout.OfInt;
  * <p>Passed to {@code io_uring_setup} and copied back with the ring sizes, features and offsets.
  * The nested {@code sq_off} / {@code cq_off} slices are read with {@link io_sqring_offsets} and
  * {@link io_cqring_offsets}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 120, alignment 8 on x86_64.
+ * Size 120, alignment 8 on x86_64.
  */
 public final class io_uring_params {
     private io_uring_params() {
@@ -44,7 +43,8 @@ public final class io_uring_params {
             JAVA_INT.withName("wq_fd"),
             MemoryLayout.sequenceLayout(3, JAVA_INT).withName("resv"),
             io_sqring_offsets.layout().withName("sq_off"),
-            io_cqring_offsets.layout().withName("cq_off")).withName("io_uring_params");
+            io_cqring_offsets.layout().withName("cq_off")
+        ).withName("io_uring_params");
 
     /** The layout of {@code struct io_uring_params}. */
     public static GroupLayout layout() {

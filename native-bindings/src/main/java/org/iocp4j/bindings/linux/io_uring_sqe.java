@@ -42,7 +42,8 @@ import java.lang.foreign.ValueLayout.OfShort;
  * <p>A submission queue entry, 64 bytes (128 with {@code IORING_SETUP_SQE128}, where {@code cmd} continues
  * into the second half). As in {@code <linux/io_uring.h>} of Linux 6.1.
  * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 64, alignment 8 on x86_64.
+ * C11 addresses them, without the anonymous level.
+ * Size 64, alignment 8 on x86_64.
  */
 public final class io_uring_sqe {
     private io_uring_sqe() {
@@ -58,10 +59,13 @@ public final class io_uring_sqe {
                 JAVA_LONG.withName("addr2"),
                 MemoryLayout.structLayout(
                     JAVA_INT.withName("cmd_op"),
-                    JAVA_INT.withName("__pad1")).withName("$anon$1")).withName("$anon$0"),
+                    JAVA_INT.withName("__pad1")
+                ).withName("$anon$1")
+            ).withName("$anon$0"),
             MemoryLayout.unionLayout(
                 JAVA_LONG.withName("addr"),
-                JAVA_LONG.withName("splice_off_in")).withName("$anon$2"),
+                JAVA_LONG.withName("splice_off_in")
+            ).withName("$anon$2"),
             JAVA_INT.withName("len"),
             MemoryLayout.unionLayout(
                 JAVA_INT.withName("rw_flags"),
@@ -82,23 +86,30 @@ public final class io_uring_sqe {
                 JAVA_INT.withName("hardlink_flags"),
                 JAVA_INT.withName("xattr_flags"),
                 JAVA_INT.withName("msg_ring_flags"),
-                JAVA_INT.withName("uring_cmd_flags")).withName("$anon$3"),
+                JAVA_INT.withName("uring_cmd_flags")
+            ).withName("$anon$3"),
             JAVA_LONG.withName("user_data"),
             MemoryLayout.unionLayout(
                 JAVA_SHORT.withName("buf_index"),
-                JAVA_SHORT.withName("buf_group")).withName("$anon$4"),
+                JAVA_SHORT.withName("buf_group")
+            ).withName("$anon$4"),
             JAVA_SHORT.withName("personality"),
             MemoryLayout.unionLayout(
                 JAVA_INT.withName("splice_fd_in"),
                 JAVA_INT.withName("file_index"),
                 MemoryLayout.structLayout(
                     JAVA_SHORT.withName("addr_len"),
-                    MemoryLayout.sequenceLayout(1, JAVA_SHORT).withName("__pad3")).withName("$anon$6")).withName("$anon$5"),
+                    MemoryLayout.sequenceLayout(1, JAVA_SHORT).withName("__pad3")
+                ).withName("$anon$6")
+            ).withName("$anon$5"),
             MemoryLayout.unionLayout(
                 MemoryLayout.structLayout(
                     JAVA_LONG.withName("addr3"),
-                    MemoryLayout.sequenceLayout(1, JAVA_LONG).withName("__pad2")).withName("$anon$8"),
-                MemoryLayout.sequenceLayout(0, JAVA_BYTE).withName("cmd")).withName("$anon$7")).withName("io_uring_sqe");
+                    MemoryLayout.sequenceLayout(1, JAVA_LONG).withName("__pad2")
+                ).withName("$anon$8"),
+                MemoryLayout.sequenceLayout(0, JAVA_BYTE).withName("cmd")
+            ).withName("$anon$7")
+        ).withName("io_uring_sqe");
 
     /** The layout of {@code struct io_uring_sqe}. */
     public static GroupLayout layout() {
@@ -263,7 +274,8 @@ public final class io_uring_sqe {
         struct.set(addr2$LAYOUT, addr2$OFFSET, fieldValue);
     }
 
-    private static final OfInt cmd_op$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$0"), groupElement("$anon$1"), groupElement("cmd_op"));
+    private static final OfInt cmd_op$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$0"), groupElement("$anon$1"), groupElement("cmd_op"));
     private static final long cmd_op$OFFSET = 8;
 
     /** Layout of {@code cmd_op}. */
@@ -309,7 +321,8 @@ public final class io_uring_sqe {
         struct.set(addr$LAYOUT, addr$OFFSET, fieldValue);
     }
 
-    private static final OfLong splice_off_in$LAYOUT = (OfLong) $LAYOUT.select(groupElement("$anon$2"), groupElement("splice_off_in"));
+    private static final OfLong splice_off_in$LAYOUT = (OfLong) $LAYOUT.select(
+            groupElement("$anon$2"), groupElement("splice_off_in"));
     private static final long splice_off_in$OFFSET = 16;
 
     /** Layout of {@code splice_off_in}. */
@@ -355,7 +368,8 @@ public final class io_uring_sqe {
         struct.set(len$LAYOUT, len$OFFSET, fieldValue);
     }
 
-    private static final OfInt rw_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("rw_flags"));
+    private static final OfInt rw_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("rw_flags"));
     private static final long rw_flags$OFFSET = 28;
 
     /** Layout of {@code rw_flags}. */
@@ -378,7 +392,8 @@ public final class io_uring_sqe {
         struct.set(rw_flags$LAYOUT, rw_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt fsync_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("fsync_flags"));
+    private static final OfInt fsync_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("fsync_flags"));
     private static final long fsync_flags$OFFSET = 28;
 
     /** Layout of {@code fsync_flags}. */
@@ -401,7 +416,8 @@ public final class io_uring_sqe {
         struct.set(fsync_flags$LAYOUT, fsync_flags$OFFSET, fieldValue);
     }
 
-    private static final OfShort poll_events$LAYOUT = (OfShort) $LAYOUT.select(groupElement("$anon$3"), groupElement("poll_events"));
+    private static final OfShort poll_events$LAYOUT = (OfShort) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("poll_events"));
     private static final long poll_events$OFFSET = 28;
 
     /** Layout of {@code poll_events}. */
@@ -424,7 +440,8 @@ public final class io_uring_sqe {
         struct.set(poll_events$LAYOUT, poll_events$OFFSET, fieldValue);
     }
 
-    private static final OfInt poll32_events$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("poll32_events"));
+    private static final OfInt poll32_events$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("poll32_events"));
     private static final long poll32_events$OFFSET = 28;
 
     /** Layout of {@code poll32_events}. */
@@ -447,7 +464,8 @@ public final class io_uring_sqe {
         struct.set(poll32_events$LAYOUT, poll32_events$OFFSET, fieldValue);
     }
 
-    private static final OfInt sync_range_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("sync_range_flags"));
+    private static final OfInt sync_range_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("sync_range_flags"));
     private static final long sync_range_flags$OFFSET = 28;
 
     /** Layout of {@code sync_range_flags}. */
@@ -470,7 +488,8 @@ public final class io_uring_sqe {
         struct.set(sync_range_flags$LAYOUT, sync_range_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt msg_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("msg_flags"));
+    private static final OfInt msg_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("msg_flags"));
     private static final long msg_flags$OFFSET = 28;
 
     /** Layout of {@code msg_flags}. */
@@ -493,7 +512,8 @@ public final class io_uring_sqe {
         struct.set(msg_flags$LAYOUT, msg_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt timeout_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("timeout_flags"));
+    private static final OfInt timeout_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("timeout_flags"));
     private static final long timeout_flags$OFFSET = 28;
 
     /** Layout of {@code timeout_flags}. */
@@ -516,7 +536,8 @@ public final class io_uring_sqe {
         struct.set(timeout_flags$LAYOUT, timeout_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt accept_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("accept_flags"));
+    private static final OfInt accept_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("accept_flags"));
     private static final long accept_flags$OFFSET = 28;
 
     /** Layout of {@code accept_flags}. */
@@ -539,7 +560,8 @@ public final class io_uring_sqe {
         struct.set(accept_flags$LAYOUT, accept_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt cancel_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("cancel_flags"));
+    private static final OfInt cancel_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("cancel_flags"));
     private static final long cancel_flags$OFFSET = 28;
 
     /** Layout of {@code cancel_flags}. */
@@ -562,7 +584,8 @@ public final class io_uring_sqe {
         struct.set(cancel_flags$LAYOUT, cancel_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt open_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("open_flags"));
+    private static final OfInt open_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("open_flags"));
     private static final long open_flags$OFFSET = 28;
 
     /** Layout of {@code open_flags}. */
@@ -585,7 +608,8 @@ public final class io_uring_sqe {
         struct.set(open_flags$LAYOUT, open_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt statx_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("statx_flags"));
+    private static final OfInt statx_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("statx_flags"));
     private static final long statx_flags$OFFSET = 28;
 
     /** Layout of {@code statx_flags}. */
@@ -608,7 +632,8 @@ public final class io_uring_sqe {
         struct.set(statx_flags$LAYOUT, statx_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt fadvise_advice$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("fadvise_advice"));
+    private static final OfInt fadvise_advice$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("fadvise_advice"));
     private static final long fadvise_advice$OFFSET = 28;
 
     /** Layout of {@code fadvise_advice}. */
@@ -631,7 +656,8 @@ public final class io_uring_sqe {
         struct.set(fadvise_advice$LAYOUT, fadvise_advice$OFFSET, fieldValue);
     }
 
-    private static final OfInt splice_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("splice_flags"));
+    private static final OfInt splice_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("splice_flags"));
     private static final long splice_flags$OFFSET = 28;
 
     /** Layout of {@code splice_flags}. */
@@ -654,7 +680,8 @@ public final class io_uring_sqe {
         struct.set(splice_flags$LAYOUT, splice_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt rename_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("rename_flags"));
+    private static final OfInt rename_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("rename_flags"));
     private static final long rename_flags$OFFSET = 28;
 
     /** Layout of {@code rename_flags}. */
@@ -677,7 +704,8 @@ public final class io_uring_sqe {
         struct.set(rename_flags$LAYOUT, rename_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt unlink_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("unlink_flags"));
+    private static final OfInt unlink_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("unlink_flags"));
     private static final long unlink_flags$OFFSET = 28;
 
     /** Layout of {@code unlink_flags}. */
@@ -700,7 +728,8 @@ public final class io_uring_sqe {
         struct.set(unlink_flags$LAYOUT, unlink_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt hardlink_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("hardlink_flags"));
+    private static final OfInt hardlink_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("hardlink_flags"));
     private static final long hardlink_flags$OFFSET = 28;
 
     /** Layout of {@code hardlink_flags}. */
@@ -723,7 +752,8 @@ public final class io_uring_sqe {
         struct.set(hardlink_flags$LAYOUT, hardlink_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt xattr_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("xattr_flags"));
+    private static final OfInt xattr_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("xattr_flags"));
     private static final long xattr_flags$OFFSET = 28;
 
     /** Layout of {@code xattr_flags}. */
@@ -746,7 +776,8 @@ public final class io_uring_sqe {
         struct.set(xattr_flags$LAYOUT, xattr_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt msg_ring_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("msg_ring_flags"));
+    private static final OfInt msg_ring_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("msg_ring_flags"));
     private static final long msg_ring_flags$OFFSET = 28;
 
     /** Layout of {@code msg_ring_flags}. */
@@ -769,7 +800,8 @@ public final class io_uring_sqe {
         struct.set(msg_ring_flags$LAYOUT, msg_ring_flags$OFFSET, fieldValue);
     }
 
-    private static final OfInt uring_cmd_flags$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$3"), groupElement("uring_cmd_flags"));
+    private static final OfInt uring_cmd_flags$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$3"), groupElement("uring_cmd_flags"));
     private static final long uring_cmd_flags$OFFSET = 28;
 
     /** Layout of {@code uring_cmd_flags}. */
@@ -815,7 +847,8 @@ public final class io_uring_sqe {
         struct.set(user_data$LAYOUT, user_data$OFFSET, fieldValue);
     }
 
-    private static final OfShort buf_index$LAYOUT = (OfShort) $LAYOUT.select(groupElement("$anon$4"), groupElement("buf_index"));
+    private static final OfShort buf_index$LAYOUT = (OfShort) $LAYOUT.select(
+            groupElement("$anon$4"), groupElement("buf_index"));
     private static final long buf_index$OFFSET = 40;
 
     /** Layout of {@code buf_index}. */
@@ -838,7 +871,8 @@ public final class io_uring_sqe {
         struct.set(buf_index$LAYOUT, buf_index$OFFSET, fieldValue);
     }
 
-    private static final OfShort buf_group$LAYOUT = (OfShort) $LAYOUT.select(groupElement("$anon$4"), groupElement("buf_group"));
+    private static final OfShort buf_group$LAYOUT = (OfShort) $LAYOUT.select(
+            groupElement("$anon$4"), groupElement("buf_group"));
     private static final long buf_group$OFFSET = 40;
 
     /** Layout of {@code buf_group}. */
@@ -884,7 +918,8 @@ public final class io_uring_sqe {
         struct.set(personality$LAYOUT, personality$OFFSET, fieldValue);
     }
 
-    private static final OfInt splice_fd_in$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$5"), groupElement("splice_fd_in"));
+    private static final OfInt splice_fd_in$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$5"), groupElement("splice_fd_in"));
     private static final long splice_fd_in$OFFSET = 44;
 
     /** Layout of {@code splice_fd_in}. */
@@ -907,7 +942,8 @@ public final class io_uring_sqe {
         struct.set(splice_fd_in$LAYOUT, splice_fd_in$OFFSET, fieldValue);
     }
 
-    private static final OfInt file_index$LAYOUT = (OfInt) $LAYOUT.select(groupElement("$anon$5"), groupElement("file_index"));
+    private static final OfInt file_index$LAYOUT = (OfInt) $LAYOUT.select(
+            groupElement("$anon$5"), groupElement("file_index"));
     private static final long file_index$OFFSET = 44;
 
     /** Layout of {@code file_index}. */
@@ -930,7 +966,8 @@ public final class io_uring_sqe {
         struct.set(file_index$LAYOUT, file_index$OFFSET, fieldValue);
     }
 
-    private static final OfShort addr_len$LAYOUT = (OfShort) $LAYOUT.select(groupElement("$anon$5"), groupElement("$anon$6"), groupElement("addr_len"));
+    private static final OfShort addr_len$LAYOUT = (OfShort) $LAYOUT.select(
+            groupElement("$anon$5"), groupElement("$anon$6"), groupElement("addr_len"));
     private static final long addr_len$OFFSET = 44;
 
     /** Layout of {@code addr_len}. */
@@ -953,7 +990,8 @@ public final class io_uring_sqe {
         struct.set(addr_len$LAYOUT, addr_len$OFFSET, fieldValue);
     }
 
-    private static final OfLong addr3$LAYOUT = (OfLong) $LAYOUT.select(groupElement("$anon$7"), groupElement("$anon$8"), groupElement("addr3"));
+    private static final OfLong addr3$LAYOUT = (OfLong) $LAYOUT.select(
+            groupElement("$anon$7"), groupElement("$anon$8"), groupElement("addr3"));
     private static final long addr3$OFFSET = 48;
 
     /** Layout of {@code addr3}. */

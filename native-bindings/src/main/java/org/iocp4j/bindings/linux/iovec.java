@@ -20,8 +20,7 @@ import java.lang.foreign.ValueLayout.OfLong;
  * }
  * <p>One buffer of a scatter/gather vector ({@code IORING_OP_READV}, {@code WRITEV}, {@link msghdr}).
  * From {@code <sys/uio.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 8 on x86_64.
+ * Size 16, alignment 8 on x86_64.
  */
 public final class iovec {
     private iovec() {
@@ -29,7 +28,8 @@ public final class iovec {
 
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
             ADDRESS.withName("iov_base"),
-            JAVA_LONG.withName("iov_len")).withName("iovec");
+            JAVA_LONG.withName("iov_len")
+        ).withName("iovec");
 
     /** The layout of {@code struct iovec}. */
     public static GroupLayout layout() {

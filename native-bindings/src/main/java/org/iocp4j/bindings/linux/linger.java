@@ -17,8 +17,7 @@ import java.lang.foreign.ValueLayout.OfInt;
  * };
  * }
  * <p>The value of {@code SO_LINGER}. From {@code <bits/socket.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 8, alignment 4 on x86_64.
+ * Size 8, alignment 4 on x86_64.
  */
 public final class linger {
     private linger() {
@@ -26,7 +25,8 @@ public final class linger {
 
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
             JAVA_INT.withName("l_onoff"),
-            JAVA_INT.withName("l_linger")).withName("linger");
+            JAVA_INT.withName("l_linger")
+        ).withName("linger");
 
     /** The layout of {@code struct linger}. */
     public static GroupLayout layout() {

@@ -26,8 +26,7 @@ import java.lang.foreign.ValueLayout.OfLong;
  * };
  * }
  * <p>The message of {@code IORING_OP_SENDMSG} / {@code IORING_OP_RECVMSG}. From {@code <bits/socket.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 56, alignment 8 on x86_64.
+ * Size 56, alignment 8 on x86_64.
  */
 public final class msghdr {
     private msghdr() {
@@ -42,7 +41,8 @@ public final class msghdr {
             ADDRESS.withName("msg_control"),
             JAVA_LONG.withName("msg_controllen"),
             JAVA_INT.withName("msg_flags"),
-            MemoryLayout.paddingLayout(4)).withName("msghdr");
+            MemoryLayout.paddingLayout(4)
+        ).withName("msghdr");
 
     /** The layout of {@code struct msghdr}. */
     public static GroupLayout layout() {

@@ -18,8 +18,7 @@ import java.lang.foreign.ValueLayout.OfShort;
  * };
  * }
  * <p>The generic socket address the socket calls take a pointer to. From {@code <sys/socket.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 2 on x86_64.
+ * Size 16, alignment 2 on x86_64.
  */
 public final class sockaddr {
     private sockaddr() {
@@ -27,7 +26,8 @@ public final class sockaddr {
 
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
             JAVA_SHORT.withName("sa_family"),
-            MemoryLayout.sequenceLayout(14, JAVA_BYTE).withName("sa_data")).withName("sockaddr");
+            MemoryLayout.sequenceLayout(14, JAVA_BYTE).withName("sa_data")
+        ).withName("sockaddr");
 
     /** The layout of {@code struct sockaddr}. */
     public static GroupLayout layout() {

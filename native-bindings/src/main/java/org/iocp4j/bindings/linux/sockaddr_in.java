@@ -21,8 +21,7 @@ import java.lang.foreign.ValueLayout.OfShort;
  * }
  * <p>An IPv4 socket address. {@code sin_port} and {@code sin_addr} are in network byte order.
  * From {@code <netinet/in.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 16, alignment 4 on x86_64.
+ * Size 16, alignment 4 on x86_64.
  */
 public final class sockaddr_in {
     private sockaddr_in() {
@@ -32,7 +31,8 @@ public final class sockaddr_in {
             JAVA_SHORT.withName("sin_family"),
             JAVA_SHORT.withName("sin_port"),
             in_addr.layout().withName("sin_addr"),
-            MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("sin_zero")).withName("sockaddr_in");
+            MemoryLayout.sequenceLayout(8, JAVA_BYTE).withName("sin_zero")
+        ).withName("sockaddr_in");
 
     /** The layout of {@code struct sockaddr_in}. */
     public static GroupLayout layout() {

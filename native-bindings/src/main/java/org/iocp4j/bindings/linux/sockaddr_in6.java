@@ -22,8 +22,7 @@ import java.lang.foreign.ValueLayout.OfShort;
  * };
  * }
  * <p>An IPv6 socket address. From {@code <netinet/in.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 28, alignment 4 on x86_64.
+ * Size 28, alignment 4 on x86_64.
  */
 public final class sockaddr_in6 {
     private sockaddr_in6() {
@@ -34,7 +33,8 @@ public final class sockaddr_in6 {
             JAVA_SHORT.withName("sin6_port"),
             JAVA_INT.withName("sin6_flowinfo"),
             in6_addr.layout().withName("sin6_addr"),
-            JAVA_INT.withName("sin6_scope_id")).withName("sockaddr_in6");
+            JAVA_INT.withName("sin6_scope_id")
+        ).withName("sockaddr_in6");
 
     /** The layout of {@code struct sockaddr_in6}. */
     public static GroupLayout layout() {

@@ -21,8 +21,7 @@ import java.lang.foreign.ValueLayout.OfShort;
  * }
  * <p>Room for any socket address (128 bytes), for {@code accept4}, {@code getsockname} and
  * {@code getpeername}. From {@code <bits/socket.h>}.
- * Anonymous unions and structs are layouts named {@code $anon$N}; their members have accessors here as
- * C11 addresses them, without the anonymous level. Size 128, alignment 8 on x86_64.
+ * Size 128, alignment 8 on x86_64.
  */
 public final class sockaddr_storage {
     private sockaddr_storage() {
@@ -31,7 +30,8 @@ public final class sockaddr_storage {
     private static final GroupLayout $LAYOUT = MemoryLayout.structLayout(
             JAVA_SHORT.withName("ss_family"),
             MemoryLayout.sequenceLayout(118, JAVA_BYTE).withName("__ss_padding"),
-            JAVA_LONG.withName("__ss_align")).withName("sockaddr_storage");
+            JAVA_LONG.withName("__ss_align")
+        ).withName("sockaddr_storage");
 
     /** The layout of {@code struct sockaddr_storage}. */
     public static GroupLayout layout() {
