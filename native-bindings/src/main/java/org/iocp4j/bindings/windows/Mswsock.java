@@ -104,16 +104,21 @@ public final class Mswsock {
             MemorySegment connectExAddress,
             MemorySegment disconnectExAddress,
             MemorySegment transmitFileAddress) {
+        requireNonNull("AcceptEx", acceptExAddress);
+        requireNonNull("GetAcceptExSockaddrs", getAcceptExSockaddrsAddress);
+        requireNonNull("ConnectEx", connectExAddress);
+        requireNonNull("DisconnectEx", disconnectExAddress);
+        requireNonNull("TransmitFile", transmitFileAddress);
         this.AcceptEx$ADDR = acceptExAddress;
-        this.AcceptEx$HANDLE = bindPointer("AcceptEx", acceptExAddress, AcceptEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.AcceptEx$HANDLE = Downcalls.downcall(acceptExAddress, AcceptEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.GetAcceptExSockaddrs$ADDR = getAcceptExSockaddrsAddress;
-        this.GetAcceptExSockaddrs$HANDLE = bindPointer("GetAcceptExSockaddrs", getAcceptExSockaddrsAddress, GetAcceptExSockaddrs.DESC, null);
+        this.GetAcceptExSockaddrs$HANDLE = Downcalls.downcall(getAcceptExSockaddrsAddress, GetAcceptExSockaddrs.DESC, null);
         this.ConnectEx$ADDR = connectExAddress;
-        this.ConnectEx$HANDLE = bindPointer("ConnectEx", connectExAddress, ConnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.ConnectEx$HANDLE = Downcalls.downcall(connectExAddress, ConnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.DisconnectEx$ADDR = disconnectExAddress;
-        this.DisconnectEx$HANDLE = bindPointer("DisconnectEx", disconnectExAddress, DisconnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.DisconnectEx$HANDLE = Downcalls.downcall(disconnectExAddress, DisconnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.TransmitFile$ADDR = transmitFileAddress;
-        this.TransmitFile$HANDLE = bindPointer("TransmitFile", transmitFileAddress, TransmitFile.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.TransmitFile$HANDLE = Downcalls.downcall(transmitFileAddress, TransmitFile.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
     }
 
     /**
@@ -174,13 +179,11 @@ public final class Mswsock {
         }
     }
 
-    /** A handle for a function pointer; a NULL pointer is refused, naming the function. */
-    static MethodHandle bindPointer(String name, MemorySegment address, FunctionDescriptor descriptor,
-                                    String capture) {
+    /** Refuses a NULL function pointer, naming the function. */
+    static void requireNonNull(String name, MemorySegment address) {
         if (address == null || address.equals(MemorySegment.NULL)) {
             throw new IllegalArgumentException("the address of the extension function " + name + " is NULL");
         }
-        return Downcalls.downcall(address, descriptor, capture);
     }
 
     /** The address of {@code AcceptEx} this Mswsock was bound to. */

@@ -227,32 +227,45 @@ public final class Rio {
             MemorySegment rioRegisterBufferAddress,
             MemorySegment rioResizeCompletionQueueAddress,
             MemorySegment rioResizeRequestQueueAddress) {
+        Mswsock.requireNonNull("RIOReceive", rioReceiveAddress);
+        Mswsock.requireNonNull("RIOReceiveEx", rioReceiveExAddress);
+        Mswsock.requireNonNull("RIOSend", rioSendAddress);
+        Mswsock.requireNonNull("RIOSendEx", rioSendExAddress);
+        Mswsock.requireNonNull("RIOCloseCompletionQueue", rioCloseCompletionQueueAddress);
+        Mswsock.requireNonNull("RIOCreateCompletionQueue", rioCreateCompletionQueueAddress);
+        Mswsock.requireNonNull("RIOCreateRequestQueue", rioCreateRequestQueueAddress);
+        Mswsock.requireNonNull("RIODequeueCompletion", rioDequeueCompletionAddress);
+        Mswsock.requireNonNull("RIODeregisterBuffer", rioDeregisterBufferAddress);
+        Mswsock.requireNonNull("RIONotify", rioNotifyAddress);
+        Mswsock.requireNonNull("RIORegisterBuffer", rioRegisterBufferAddress);
+        Mswsock.requireNonNull("RIOResizeCompletionQueue", rioResizeCompletionQueueAddress);
+        Mswsock.requireNonNull("RIOResizeRequestQueue", rioResizeRequestQueueAddress);
         this.RIOReceive$ADDR = rioReceiveAddress;
-        this.RIOReceive$HANDLE = Mswsock.bindPointer("RIOReceive", rioReceiveAddress, RIOReceive.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOReceive$HANDLE = Downcalls.downcall(rioReceiveAddress, RIOReceive.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOReceiveEx$ADDR = rioReceiveExAddress;
-        this.RIOReceiveEx$HANDLE = Mswsock.bindPointer("RIOReceiveEx", rioReceiveExAddress, RIOReceiveEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOReceiveEx$HANDLE = Downcalls.downcall(rioReceiveExAddress, RIOReceiveEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOSend$ADDR = rioSendAddress;
-        this.RIOSend$HANDLE = Mswsock.bindPointer("RIOSend", rioSendAddress, RIOSend.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOSend$HANDLE = Downcalls.downcall(rioSendAddress, RIOSend.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOSendEx$ADDR = rioSendExAddress;
-        this.RIOSendEx$HANDLE = Mswsock.bindPointer("RIOSendEx", rioSendExAddress, RIOSendEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOSendEx$HANDLE = Downcalls.downcall(rioSendExAddress, RIOSendEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOCloseCompletionQueue$ADDR = rioCloseCompletionQueueAddress;
-        this.RIOCloseCompletionQueue$HANDLE = Mswsock.bindPointer("RIOCloseCompletionQueue", rioCloseCompletionQueueAddress, RIOCloseCompletionQueue.DESC, null);
+        this.RIOCloseCompletionQueue$HANDLE = Downcalls.downcall(rioCloseCompletionQueueAddress, RIOCloseCompletionQueue.DESC, null);
         this.RIOCreateCompletionQueue$ADDR = rioCreateCompletionQueueAddress;
-        this.RIOCreateCompletionQueue$HANDLE = Mswsock.bindPointer("RIOCreateCompletionQueue", rioCreateCompletionQueueAddress, RIOCreateCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOCreateCompletionQueue$HANDLE = Downcalls.downcall(rioCreateCompletionQueueAddress, RIOCreateCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOCreateRequestQueue$ADDR = rioCreateRequestQueueAddress;
-        this.RIOCreateRequestQueue$HANDLE = Mswsock.bindPointer("RIOCreateRequestQueue", rioCreateRequestQueueAddress, RIOCreateRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOCreateRequestQueue$HANDLE = Downcalls.downcall(rioCreateRequestQueueAddress, RIOCreateRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIODequeueCompletion$ADDR = rioDequeueCompletionAddress;
-        this.RIODequeueCompletion$HANDLE = Mswsock.bindPointer("RIODequeueCompletion", rioDequeueCompletionAddress, RIODequeueCompletion.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIODequeueCompletion$HANDLE = Downcalls.downcall(rioDequeueCompletionAddress, RIODequeueCompletion.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIODeregisterBuffer$ADDR = rioDeregisterBufferAddress;
-        this.RIODeregisterBuffer$HANDLE = Mswsock.bindPointer("RIODeregisterBuffer", rioDeregisterBufferAddress, RIODeregisterBuffer.DESC, null);
+        this.RIODeregisterBuffer$HANDLE = Downcalls.downcall(rioDeregisterBufferAddress, RIODeregisterBuffer.DESC, null);
         this.RIONotify$ADDR = rioNotifyAddress;
-        this.RIONotify$HANDLE = Mswsock.bindPointer("RIONotify", rioNotifyAddress, RIONotify.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIONotify$HANDLE = Downcalls.downcall(rioNotifyAddress, RIONotify.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIORegisterBuffer$ADDR = rioRegisterBufferAddress;
-        this.RIORegisterBuffer$HANDLE = Mswsock.bindPointer("RIORegisterBuffer", rioRegisterBufferAddress, RIORegisterBuffer.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIORegisterBuffer$HANDLE = Downcalls.downcall(rioRegisterBufferAddress, RIORegisterBuffer.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOResizeCompletionQueue$ADDR = rioResizeCompletionQueueAddress;
-        this.RIOResizeCompletionQueue$HANDLE = Mswsock.bindPointer("RIOResizeCompletionQueue", rioResizeCompletionQueueAddress, RIOResizeCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOResizeCompletionQueue$HANDLE = Downcalls.downcall(rioResizeCompletionQueueAddress, RIOResizeCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOResizeRequestQueue$ADDR = rioResizeRequestQueueAddress;
-        this.RIOResizeRequestQueue$HANDLE = Mswsock.bindPointer("RIOResizeRequestQueue", rioResizeRequestQueueAddress, RIOResizeRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOResizeRequestQueue$HANDLE = Downcalls.downcall(rioResizeRequestQueueAddress, RIOResizeRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
     }
 
     /**
