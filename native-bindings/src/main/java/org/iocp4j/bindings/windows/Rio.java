@@ -99,7 +99,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef VOID (WINAPI *LPFN_RIOCLOSECOMPLETIONQUEUE)(RIO_CQ CQ); }
+     * {@snippet lang=c :
+     * typedef VOID (WINAPI *LPFN_RIOCLOSECOMPLETIONQUEUE)(RIO_CQ CQ);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioclosecompletionqueue">RIOCloseCompletionQueue</a>.
      */
     public static FunctionDescriptor RIOCloseCompletionQueue$descriptor() {
@@ -157,7 +159,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef VOID (WINAPI *LPFN_RIODEREGISTERBUFFER)(RIO_BUFFERID BufferId); }
+     * {@snippet lang=c :
+     * typedef VOID (WINAPI *LPFN_RIODEREGISTERBUFFER)(RIO_BUFFERID BufferId);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioderegisterbuffer">RIODeregisterBuffer</a>.
      */
     public static FunctionDescriptor RIODeregisterBuffer$descriptor() {
@@ -169,7 +173,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef INT (WINAPI *LPFN_RIONOTIFY)(RIO_CQ CQ); }
+     * {@snippet lang=c :
+     * typedef INT (WINAPI *LPFN_RIONOTIFY)(RIO_CQ CQ);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rionotify">RIONotify</a>.
      */
     public static FunctionDescriptor RIONotify$descriptor() {
@@ -195,7 +201,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_RIORESIZECOMPLETIONQUEUE)(RIO_CQ CQ, DWORD QueueSize); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_RIORESIZECOMPLETIONQUEUE)(RIO_CQ CQ, DWORD QueueSize);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioresizecompletionqueue">RIOResizeCompletionQueue</a>.
      */
     public static FunctionDescriptor RIOResizeCompletionQueue$descriptor() {
@@ -436,8 +444,7 @@ public final class Rio {
 
     /**
      * {@snippet lang=c :
-     * BOOL RIOSend(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags,
-     *              PVOID RequestContext)
+     * BOOL RIOSend(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags, PVOID RequestContext)
      * }
      *
      * @return non-zero if the request was queued
@@ -494,7 +501,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : VOID RIOCloseCompletionQueue(RIO_CQ CQ) }
+     * {@snippet lang=c :
+     * VOID RIOCloseCompletionQueue(RIO_CQ CQ)
+     * }
      */
     public void RIOCloseCompletionQueue(MemorySegment CQ) {
         try {
@@ -578,7 +587,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : ULONG RIODequeueCompletion(RIO_CQ CQ, PRIORESULT Array, ULONG ArraySize) }
+     * {@snippet lang=c :
+     * ULONG RIODequeueCompletion(RIO_CQ CQ, PRIORESULT Array, ULONG ArraySize)
+     * }
      *
      * @return the number of results written, or {@code RIO_CORRUPT_CQ}
      */
@@ -602,7 +613,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : VOID RIODeregisterBuffer(RIO_BUFFERID BufferId) }
+     * {@snippet lang=c :
+     * VOID RIODeregisterBuffer(RIO_BUFFERID BufferId)
+     * }
      */
     public void RIODeregisterBuffer(MemorySegment BufferId) {
         try {
@@ -623,7 +636,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : INT RIONotify(RIO_CQ CQ) }
+     * {@snippet lang=c :
+     * INT RIONotify(RIO_CQ CQ)
+     * }
      *
      * @return {@code ERROR_SUCCESS} (0) on success, else an error code
      */
@@ -646,7 +661,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : RIO_BUFFERID RIORegisterBuffer(PCHAR DataBuffer, DWORD DataLength) }
+     * {@snippet lang=c :
+     * RIO_BUFFERID RIORegisterBuffer(PCHAR DataBuffer, DWORD DataLength)
+     * }
      *
      * @return the buffer id, or {@code RIO_INVALID_BUFFERID} on failure
      */
@@ -670,7 +687,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : BOOL RIOResizeCompletionQueue(RIO_CQ CQ, DWORD QueueSize) }
+     * {@snippet lang=c :
+     * BOOL RIOResizeCompletionQueue(RIO_CQ CQ, DWORD QueueSize)
+     * }
      *
      * @return non-zero on success
      */

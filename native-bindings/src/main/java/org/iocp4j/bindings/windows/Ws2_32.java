@@ -46,7 +46,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData) }
+     * {@snippet lang=c :
+     * int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
+     * }
      */
     public static FunctionDescriptor WSAStartup$descriptor() {
         return WSAStartup.DESC;
@@ -63,7 +65,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData) }
+     * {@snippet lang=c :
+     * int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsastartup">WSAStartup</a>.
      *
      * @return zero on success, else the error code itself ({@code WSASYSNOTREADY}, {@code WSAVERNOTSUPPORTED}, ...)
@@ -83,7 +87,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSACleanup(void) }
+     * {@snippet lang=c :
+     * int WSACleanup(void)
+     * }
      */
     public static FunctionDescriptor WSACleanup$descriptor() {
         return WSACleanup.DESC;
@@ -100,7 +106,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSACleanup(void) }
+     * {@snippet lang=c :
+     * int WSACleanup(void)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsacleanup">WSACleanup</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -164,7 +172,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int bind(SOCKET s, const struct sockaddr * name, int namelen) }
+     * {@snippet lang=c :
+     * int bind(SOCKET s, const struct sockaddr * name, int namelen)
+     * }
      */
     public static FunctionDescriptor bind$descriptor() {
         return bind.DESC;
@@ -181,7 +191,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int bind(SOCKET s, const struct sockaddr * name, int namelen) }
+     * {@snippet lang=c :
+     * int bind(SOCKET s, const struct sockaddr * name, int namelen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-bind">bind</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -201,7 +213,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int listen(SOCKET s, int backlog) }
+     * {@snippet lang=c :
+     * int listen(SOCKET s, int backlog)
+     * }
      */
     public static FunctionDescriptor listen$descriptor() {
         return listen.DESC;
@@ -218,7 +232,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int listen(SOCKET s, int backlog) }
+     * {@snippet lang=c :
+     * int listen(SOCKET s, int backlog)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-listen">listen</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -238,7 +254,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int closesocket(SOCKET s) }
+     * {@snippet lang=c :
+     * int closesocket(SOCKET s)
+     * }
      */
     public static FunctionDescriptor closesocket$descriptor() {
         return closesocket.DESC;
@@ -255,7 +273,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int closesocket(SOCKET s) }
+     * {@snippet lang=c :
+     * int closesocket(SOCKET s)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-closesocket">closesocket</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -275,7 +295,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int shutdown(SOCKET s, int how) }
+     * {@snippet lang=c :
+     * int shutdown(SOCKET s, int how)
+     * }
      */
     public static FunctionDescriptor shutdown$descriptor() {
         return shutdown.DESC;
@@ -292,7 +314,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int shutdown(SOCKET s, int how) }
+     * {@snippet lang=c :
+     * int shutdown(SOCKET s, int how)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-shutdown">shutdown</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -312,7 +336,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen) }
+     * {@snippet lang=c :
+     * int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen)
+     * }
      */
     public static FunctionDescriptor setsockopt$descriptor() {
         return setsockopt.DESC;
@@ -329,7 +355,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen) }
+     * {@snippet lang=c :
+     * int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-setsockopt">setsockopt</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -350,7 +378,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen) }
+     * {@snippet lang=c :
+     * int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen)
+     * }
      */
     public static FunctionDescriptor getsockopt$descriptor() {
         return getsockopt.DESC;
@@ -367,7 +397,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen) }
+     * {@snippet lang=c :
+     * int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-getsockopt">getsockopt</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -388,7 +420,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getsockname(SOCKET s, struct sockaddr * name, int * namelen) }
+     * {@snippet lang=c :
+     * int getsockname(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
      */
     public static FunctionDescriptor getsockname$descriptor() {
         return getsockname.DESC;
@@ -405,7 +439,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getsockname(SOCKET s, struct sockaddr * name, int * namelen) }
+     * {@snippet lang=c :
+     * int getsockname(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-getsockname">getsockname</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -425,7 +461,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getpeername(SOCKET s, struct sockaddr * name, int * namelen) }
+     * {@snippet lang=c :
+     * int getpeername(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
      */
     public static FunctionDescriptor getpeername$descriptor() {
         return getpeername.DESC;
@@ -442,7 +480,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getpeername(SOCKET s, struct sockaddr * name, int * namelen) }
+     * {@snippet lang=c :
+     * int getpeername(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-getpeername">getpeername</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -758,7 +798,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int ioctlsocket(SOCKET s, long cmd, u_long * argp) }
+     * {@snippet lang=c :
+     * int ioctlsocket(SOCKET s, long cmd, u_long * argp)
+     * }
      */
     public static FunctionDescriptor ioctlsocket$descriptor() {
         return ioctlsocket.DESC;
@@ -775,7 +817,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int ioctlsocket(SOCKET s, long cmd, u_long * argp) }
+     * {@snippet lang=c :
+     * int ioctlsocket(SOCKET s, long cmd, u_long * argp)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-ioctlsocket">ioctlsocket</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
