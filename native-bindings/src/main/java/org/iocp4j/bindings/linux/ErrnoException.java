@@ -1,12 +1,10 @@
 package org.iocp4j.bindings.linux;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
 import java.util.Map;
 import org.iocp4j.bindings.CallState;
 import org.iocp4j.bindings.NativeException;
+import org.iocp4j.bindings.internal.ErrorNames;
 
 /**
  * A libc function or system call failed with an {@code errno} code, or an io_uring request completed with
@@ -17,26 +15,11 @@ public final class ErrnoException extends NativeException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Code to name, from the fields of {@link Errno}, built once. Where two names share a code
+     * Code to name, from the fields of {@link Errno}. Where two names share a code
      * ({@code EAGAIN}/{@code EWOULDBLOCK}, {@code EOPNOTSUPP}/{@code ENOTSUP}) the one declared first, the
      * kernel's primary name, wins.
      */
-    private static final Map<Integer, String> NAMES = names();
-
-    private static Map<Integer, String> names() {
-        Map<Integer, String> names = new HashMap<>();
-        for (Field field : Errno.class.getDeclaredFields()) {
-            int modifiers = field.getModifiers();
-            if (field.getType() == int.class && Modifier.isStatic(modifiers) && Modifier.isPublic(modifiers)) {
-                try {
-                    names.putIfAbsent(field.getInt(null), field.getName());
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError("public field " + field + " is not readable", e);
-                }
-            }
-        }
-        return Map.copyOf(names);
-    }
+    private static final Map<Integer, String> NAMES = ErrorNames.of(Errno.class);
 
     private ErrnoException(String function, int errno) {
         super(function, errno, NAMES.get(errno));

@@ -43,7 +43,7 @@ public final class IoUring {
     }
 
     /**
-     * {@snippet lang=c : int io_uring_setup(u32 entries, struct io_uring_params *p) }
+     * {@code int io_uring_setup(u32 entries, struct io_uring_params *p)}
      * <p>The descriptor is that of {@code long syscall(long number, ...)} with the arguments this call passes: {@code
      * (__NR_io_uring_setup, entries, p)}.
      */
@@ -62,7 +62,7 @@ public final class IoUring {
     }
 
     /**
-     * {@snippet lang=c : int io_uring_setup(u32 entries, struct io_uring_params *p) }
+     * {@code int io_uring_setup(u32 entries, struct io_uring_params *p)}
      *
      * @return the ring file descriptor, or -1 with errno set
      */

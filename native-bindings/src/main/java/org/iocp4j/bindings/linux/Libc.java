@@ -59,7 +59,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : void * mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset) }
+     * {@code void * mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)}
      */
     public static FunctionDescriptor mmap$descriptor() {
         return mmap.DESC;
@@ -76,7 +76,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : void * mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset) }
+     * {@code void * mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)}
      *
      * @return the mapping (a zero-length segment), or {@code MAP_FAILED} ({@code (void *) -1}) on failure
      */
@@ -96,7 +96,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int munmap(void *addr, size_t length) }
+     * {@code int munmap(void *addr, size_t length)}
      */
     public static FunctionDescriptor munmap$descriptor() {
         return munmap.DESC;
@@ -113,7 +113,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int munmap(void *addr, size_t length) }
+     * {@code int munmap(void *addr, size_t length)}
      *
      * @return 0, or -1 with errno set
      */
@@ -132,7 +132,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : long sysconf(int name) }
+     * {@code long sysconf(int name)}
      */
     public static FunctionDescriptor sysconf$descriptor() {
         return sysconf.DESC;
@@ -149,7 +149,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : long sysconf(int name) }
+     * {@code long sysconf(int name)}
      *
      * @return the value, or -1 (errno set if it failed)
      */
@@ -168,7 +168,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int socket(int domain, int type, int protocol) }
+     * {@code int socket(int domain, int type, int protocol)}
      */
     public static FunctionDescriptor socket$descriptor() {
         return socket.DESC;
@@ -185,7 +185,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int socket(int domain, int type, int protocol) }
+     * {@code int socket(int domain, int type, int protocol)}
      *
      * @return the new file descriptor, or -1 with errno set
      */
@@ -204,7 +204,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen) }
+     * {@code int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen)}
      */
     public static FunctionDescriptor bind$descriptor() {
         return bind.DESC;
@@ -221,7 +221,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen) }
+     * {@code int bind(int sockfd, const struct sockaddr *addr, socklen_t addrlen)}
      *
      * @return 0, or -1 with errno set
      */
@@ -240,7 +240,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int listen(int sockfd, int backlog) }
+     * {@code int listen(int sockfd, int backlog)}
      */
     public static FunctionDescriptor listen$descriptor() {
         return listen.DESC;
@@ -257,7 +257,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int listen(int sockfd, int backlog) }
+     * {@code int listen(int sockfd, int backlog)}
      *
      * @return 0, or -1 with errno set
      */
@@ -276,7 +276,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags) }
+     * {@code int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags)}
      */
     public static FunctionDescriptor accept4$descriptor() {
         return accept4.DESC;
@@ -293,7 +293,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags) }
+     * {@code int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags)}
      *
      * @return the accepted socket, or -1 with errno set
      */
@@ -313,7 +313,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen) }
+     * {@code int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen)}
      */
     public static FunctionDescriptor connect$descriptor() {
         return connect.DESC;
@@ -330,7 +330,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen) }
+     * {@code int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen)}
      *
      * @return 0, or -1 with errno set ({@code EINPROGRESS} for a non-blocking socket still connecting)
      */
@@ -437,7 +437,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen) }
+     * {@code int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen)}
      */
     public static FunctionDescriptor getsockname$descriptor() {
         return getsockname.DESC;
@@ -454,7 +454,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen) }
+     * {@code int getsockname(int sockfd, struct sockaddr *addr, socklen_t *addrlen)}
      *
      * @return 0, or -1 with errno set
      */
@@ -473,7 +473,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen) }
+     * {@code int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen)}
      */
     public static FunctionDescriptor getpeername$descriptor() {
         return getpeername.DESC;
@@ -490,7 +490,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen) }
+     * {@code int getpeername(int sockfd, struct sockaddr *addr, socklen_t *addrlen)}
      *
      * @return 0, or -1 with errno set
      */
@@ -509,7 +509,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int shutdown(int sockfd, int how) }
+     * {@code int shutdown(int sockfd, int how)}
      */
     public static FunctionDescriptor shutdown$descriptor() {
         return shutdown.DESC;
@@ -526,7 +526,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int shutdown(int sockfd, int how) }
+     * {@code int shutdown(int sockfd, int how)}
      *
      * @return 0, or -1 with errno set
      */
@@ -545,7 +545,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int close(int fd) }
+     * {@code int close(int fd)}
      */
     public static FunctionDescriptor close$descriptor() {
         return close.DESC;
@@ -562,7 +562,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int close(int fd) }
+     * {@code int close(int fd)}
      *
      * @return 0, or -1 with errno set
      */
@@ -581,7 +581,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int open(const char *pathname, int flags, ...) }
+     * {@code int open(const char *pathname, int flags, ...)}
      * <p>Bound with {@code mode} as the first variadic argument ({@code mode_t} is {@code unsigned int}).
      */
     public static FunctionDescriptor open$descriptor() {
@@ -599,7 +599,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int open(const char *pathname, int flags, ...) }
+     * {@code int open(const char *pathname, int flags, ...)}
      * <p>{@code mode} is read only with {@code O_CREAT} or {@code O_TMPFILE}; pass 0 otherwise.
      *
      * @return the new file descriptor, or -1 with errno set
@@ -619,7 +619,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : ssize_t read(int fd, void *buf, size_t count) }
+     * {@code ssize_t read(int fd, void *buf, size_t count)}
      */
     public static FunctionDescriptor read$descriptor() {
         return read.DESC;
@@ -636,7 +636,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : ssize_t read(int fd, void *buf, size_t count) }
+     * {@code ssize_t read(int fd, void *buf, size_t count)}
      *
      * @return the number of bytes read (0 at end of file), or -1 with errno set
      */
@@ -655,7 +655,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : ssize_t write(int fd, const void *buf, size_t count) }
+     * {@code ssize_t write(int fd, const void *buf, size_t count)}
      */
     public static FunctionDescriptor write$descriptor() {
         return write.DESC;
@@ -672,7 +672,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : ssize_t write(int fd, const void *buf, size_t count) }
+     * {@code ssize_t write(int fd, const void *buf, size_t count)}
      *
      * @return the number of bytes written, or -1 with errno set
      */
@@ -691,7 +691,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int eventfd(unsigned int initval, int flags) }
+     * {@code int eventfd(unsigned int initval, int flags)}
      */
     public static FunctionDescriptor eventfd$descriptor() {
         return eventfd.DESC;
@@ -708,7 +708,7 @@ public final class Libc {
     }
 
     /**
-     * {@snippet lang=c : int eventfd(unsigned int initval, int flags) }
+     * {@code int eventfd(unsigned int initval, int flags)}
      *
      * @return the new file descriptor, or -1 with errno set
      */

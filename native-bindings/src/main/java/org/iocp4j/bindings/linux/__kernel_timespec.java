@@ -67,12 +67,12 @@ public final class __kernel_timespec {
         return tv_sec$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __kernel_time64_t tv_sec } */
+    /** Getter for {@code __kernel_time64_t tv_sec} */
     public static long tv_sec(MemorySegment struct) {
         return struct.get(tv_sec$LAYOUT, tv_sec$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __kernel_time64_t tv_sec } */
+    /** Setter for {@code __kernel_time64_t tv_sec} */
     public static void tv_sec(MemorySegment struct, long fieldValue) {
         struct.set(tv_sec$LAYOUT, tv_sec$OFFSET, fieldValue);
     }
@@ -90,12 +90,12 @@ public final class __kernel_timespec {
         return tv_nsec$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : long long tv_nsec } */
+    /** Getter for {@code long long tv_nsec} */
     public static long tv_nsec(MemorySegment struct) {
         return struct.get(tv_nsec$LAYOUT, tv_nsec$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : long long tv_nsec } */
+    /** Setter for {@code long long tv_nsec} */
     public static void tv_nsec(MemorySegment struct, long fieldValue) {
         struct.set(tv_nsec$LAYOUT, tv_nsec$OFFSET, fieldValue);
     }

@@ -75,7 +75,7 @@ public final class in6_addr {
         return __u6_addr8$OFFSET;
     }
 
-    /** The {@snippet lang=c : uint8_t __u6_addr8[16] } member, as a slice of {@code struct}. */
+    /** The {@code uint8_t __u6_addr8[16]} member, as a slice of {@code struct}. */
     public static MemorySegment __u6_addr8(MemorySegment struct) {
         return struct.asSlice(__u6_addr8$OFFSET, __u6_addr8$LAYOUT.byteSize());
     }

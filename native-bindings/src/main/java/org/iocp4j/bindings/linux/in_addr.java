@@ -64,12 +64,12 @@ public final class in_addr {
         return s_addr$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : in_addr_t s_addr } */
+    /** Getter for {@code in_addr_t s_addr} */
     public static int s_addr(MemorySegment struct) {
         return struct.get(s_addr$LAYOUT, s_addr$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : in_addr_t s_addr } */
+    /** Setter for {@code in_addr_t s_addr} */
     public static void s_addr(MemorySegment struct, int fieldValue) {
         struct.set(s_addr$LAYOUT, s_addr$OFFSET, fieldValue);
     }

@@ -82,12 +82,12 @@ public final class io_sqring_offsets {
         return head$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 head } */
+    /** Getter for {@code __u32 head} */
     public static int head(MemorySegment struct) {
         return struct.get(head$LAYOUT, head$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 head } */
+    /** Setter for {@code __u32 head} */
     public static void head(MemorySegment struct, int fieldValue) {
         struct.set(head$LAYOUT, head$OFFSET, fieldValue);
     }
@@ -105,12 +105,12 @@ public final class io_sqring_offsets {
         return tail$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 tail } */
+    /** Getter for {@code __u32 tail} */
     public static int tail(MemorySegment struct) {
         return struct.get(tail$LAYOUT, tail$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 tail } */
+    /** Setter for {@code __u32 tail} */
     public static void tail(MemorySegment struct, int fieldValue) {
         struct.set(tail$LAYOUT, tail$OFFSET, fieldValue);
     }
@@ -128,12 +128,12 @@ public final class io_sqring_offsets {
         return ring_mask$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 ring_mask } */
+    /** Getter for {@code __u32 ring_mask} */
     public static int ring_mask(MemorySegment struct) {
         return struct.get(ring_mask$LAYOUT, ring_mask$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 ring_mask } */
+    /** Setter for {@code __u32 ring_mask} */
     public static void ring_mask(MemorySegment struct, int fieldValue) {
         struct.set(ring_mask$LAYOUT, ring_mask$OFFSET, fieldValue);
     }
@@ -151,12 +151,12 @@ public final class io_sqring_offsets {
         return ring_entries$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 ring_entries } */
+    /** Getter for {@code __u32 ring_entries} */
     public static int ring_entries(MemorySegment struct) {
         return struct.get(ring_entries$LAYOUT, ring_entries$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 ring_entries } */
+    /** Setter for {@code __u32 ring_entries} */
     public static void ring_entries(MemorySegment struct, int fieldValue) {
         struct.set(ring_entries$LAYOUT, ring_entries$OFFSET, fieldValue);
     }
@@ -174,12 +174,12 @@ public final class io_sqring_offsets {
         return flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 flags } */
+    /** Getter for {@code __u32 flags} */
     public static int flags(MemorySegment struct) {
         return struct.get(flags$LAYOUT, flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 flags } */
+    /** Setter for {@code __u32 flags} */
     public static void flags(MemorySegment struct, int fieldValue) {
         struct.set(flags$LAYOUT, flags$OFFSET, fieldValue);
     }
@@ -197,12 +197,12 @@ public final class io_sqring_offsets {
         return dropped$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 dropped } */
+    /** Getter for {@code __u32 dropped} */
     public static int dropped(MemorySegment struct) {
         return struct.get(dropped$LAYOUT, dropped$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 dropped } */
+    /** Setter for {@code __u32 dropped} */
     public static void dropped(MemorySegment struct, int fieldValue) {
         struct.set(dropped$LAYOUT, dropped$OFFSET, fieldValue);
     }
@@ -220,12 +220,12 @@ public final class io_sqring_offsets {
         return array$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 array } */
+    /** Getter for {@code __u32 array} */
     public static int array(MemorySegment struct) {
         return struct.get(array$LAYOUT, array$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 array } */
+    /** Setter for {@code __u32 array} */
     public static void array(MemorySegment struct, int fieldValue) {
         struct.set(array$LAYOUT, array$OFFSET, fieldValue);
     }

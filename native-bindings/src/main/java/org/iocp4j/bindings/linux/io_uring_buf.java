@@ -74,12 +74,12 @@ public final class io_uring_buf {
         return addr$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 addr } */
+    /** Getter for {@code __u64 addr} */
     public static long addr(MemorySegment struct) {
         return struct.get(addr$LAYOUT, addr$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 addr } */
+    /** Setter for {@code __u64 addr} */
     public static void addr(MemorySegment struct, long fieldValue) {
         struct.set(addr$LAYOUT, addr$OFFSET, fieldValue);
     }
@@ -97,12 +97,12 @@ public final class io_uring_buf {
         return len$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 len } */
+    /** Getter for {@code __u32 len} */
     public static int len(MemorySegment struct) {
         return struct.get(len$LAYOUT, len$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 len } */
+    /** Setter for {@code __u32 len} */
     public static void len(MemorySegment struct, int fieldValue) {
         struct.set(len$LAYOUT, len$OFFSET, fieldValue);
     }
@@ -120,12 +120,12 @@ public final class io_uring_buf {
         return bid$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 bid } */
+    /** Getter for {@code __u16 bid} */
     public static short bid(MemorySegment struct) {
         return struct.get(bid$LAYOUT, bid$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 bid } */
+    /** Setter for {@code __u16 bid} */
     public static void bid(MemorySegment struct, short fieldValue) {
         struct.set(bid$LAYOUT, bid$OFFSET, fieldValue);
     }

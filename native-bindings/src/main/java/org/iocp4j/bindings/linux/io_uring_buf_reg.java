@@ -76,12 +76,12 @@ public final class io_uring_buf_reg {
         return ring_addr$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 ring_addr } */
+    /** Getter for {@code __u64 ring_addr} */
     public static long ring_addr(MemorySegment struct) {
         return struct.get(ring_addr$LAYOUT, ring_addr$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 ring_addr } */
+    /** Setter for {@code __u64 ring_addr} */
     public static void ring_addr(MemorySegment struct, long fieldValue) {
         struct.set(ring_addr$LAYOUT, ring_addr$OFFSET, fieldValue);
     }
@@ -99,12 +99,12 @@ public final class io_uring_buf_reg {
         return ring_entries$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 ring_entries } */
+    /** Getter for {@code __u32 ring_entries} */
     public static int ring_entries(MemorySegment struct) {
         return struct.get(ring_entries$LAYOUT, ring_entries$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 ring_entries } */
+    /** Setter for {@code __u32 ring_entries} */
     public static void ring_entries(MemorySegment struct, int fieldValue) {
         struct.set(ring_entries$LAYOUT, ring_entries$OFFSET, fieldValue);
     }
@@ -122,12 +122,12 @@ public final class io_uring_buf_reg {
         return bgid$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 bgid } */
+    /** Getter for {@code __u16 bgid} */
     public static short bgid(MemorySegment struct) {
         return struct.get(bgid$LAYOUT, bgid$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 bgid } */
+    /** Setter for {@code __u16 bgid} */
     public static void bgid(MemorySegment struct, short fieldValue) {
         struct.set(bgid$LAYOUT, bgid$OFFSET, fieldValue);
     }

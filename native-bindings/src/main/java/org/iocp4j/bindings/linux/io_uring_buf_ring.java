@@ -83,12 +83,12 @@ public final class io_uring_buf_ring {
         return tail$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 tail } */
+    /** Getter for {@code __u16 tail} */
     public static short tail(MemorySegment struct) {
         return struct.get(tail$LAYOUT, tail$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 tail } */
+    /** Setter for {@code __u16 tail} */
     public static void tail(MemorySegment struct, short fieldValue) {
         struct.set(tail$LAYOUT, tail$OFFSET, fieldValue);
     }

@@ -75,12 +75,12 @@ public final class io_uring_cqe {
         return user_data$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 user_data } */
+    /** Getter for {@code __u64 user_data} */
     public static long user_data(MemorySegment struct) {
         return struct.get(user_data$LAYOUT, user_data$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 user_data } */
+    /** Setter for {@code __u64 user_data} */
     public static void user_data(MemorySegment struct, long fieldValue) {
         struct.set(user_data$LAYOUT, user_data$OFFSET, fieldValue);
     }
@@ -98,12 +98,12 @@ public final class io_uring_cqe {
         return res$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __s32 res } */
+    /** Getter for {@code __s32 res} */
     public static int res(MemorySegment struct) {
         return struct.get(res$LAYOUT, res$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __s32 res } */
+    /** Setter for {@code __s32 res} */
     public static void res(MemorySegment struct, int fieldValue) {
         struct.set(res$LAYOUT, res$OFFSET, fieldValue);
     }
@@ -121,12 +121,12 @@ public final class io_uring_cqe {
         return flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 flags } */
+    /** Getter for {@code __u32 flags} */
     public static int flags(MemorySegment struct) {
         return struct.get(flags$LAYOUT, flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 flags } */
+    /** Setter for {@code __u32 flags} */
     public static void flags(MemorySegment struct, int fieldValue) {
         struct.set(flags$LAYOUT, flags$OFFSET, fieldValue);
     }

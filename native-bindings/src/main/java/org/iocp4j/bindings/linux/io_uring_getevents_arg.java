@@ -73,12 +73,12 @@ public final class io_uring_getevents_arg {
         return sigmask$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 sigmask } */
+    /** Getter for {@code __u64 sigmask} */
     public static long sigmask(MemorySegment struct) {
         return struct.get(sigmask$LAYOUT, sigmask$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 sigmask } */
+    /** Setter for {@code __u64 sigmask} */
     public static void sigmask(MemorySegment struct, long fieldValue) {
         struct.set(sigmask$LAYOUT, sigmask$OFFSET, fieldValue);
     }
@@ -96,12 +96,12 @@ public final class io_uring_getevents_arg {
         return sigmask_sz$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 sigmask_sz } */
+    /** Getter for {@code __u32 sigmask_sz} */
     public static int sigmask_sz(MemorySegment struct) {
         return struct.get(sigmask_sz$LAYOUT, sigmask_sz$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 sigmask_sz } */
+    /** Setter for {@code __u32 sigmask_sz} */
     public static void sigmask_sz(MemorySegment struct, int fieldValue) {
         struct.set(sigmask_sz$LAYOUT, sigmask_sz$OFFSET, fieldValue);
     }
@@ -119,12 +119,12 @@ public final class io_uring_getevents_arg {
         return ts$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 ts } */
+    /** Getter for {@code __u64 ts} */
     public static long ts(MemorySegment struct) {
         return struct.get(ts$LAYOUT, ts$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 ts } */
+    /** Setter for {@code __u64 ts} */
     public static void ts(MemorySegment struct, long fieldValue) {
         struct.set(ts$LAYOUT, ts$OFFSET, fieldValue);
     }

@@ -84,12 +84,12 @@ public final class io_uring_params {
         return sq_entries$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 sq_entries } */
+    /** Getter for {@code __u32 sq_entries} */
     public static int sq_entries(MemorySegment struct) {
         return struct.get(sq_entries$LAYOUT, sq_entries$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 sq_entries } */
+    /** Setter for {@code __u32 sq_entries} */
     public static void sq_entries(MemorySegment struct, int fieldValue) {
         struct.set(sq_entries$LAYOUT, sq_entries$OFFSET, fieldValue);
     }
@@ -107,12 +107,12 @@ public final class io_uring_params {
         return cq_entries$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 cq_entries } */
+    /** Getter for {@code __u32 cq_entries} */
     public static int cq_entries(MemorySegment struct) {
         return struct.get(cq_entries$LAYOUT, cq_entries$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 cq_entries } */
+    /** Setter for {@code __u32 cq_entries} */
     public static void cq_entries(MemorySegment struct, int fieldValue) {
         struct.set(cq_entries$LAYOUT, cq_entries$OFFSET, fieldValue);
     }
@@ -130,12 +130,12 @@ public final class io_uring_params {
         return flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 flags } */
+    /** Getter for {@code __u32 flags} */
     public static int flags(MemorySegment struct) {
         return struct.get(flags$LAYOUT, flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 flags } */
+    /** Setter for {@code __u32 flags} */
     public static void flags(MemorySegment struct, int fieldValue) {
         struct.set(flags$LAYOUT, flags$OFFSET, fieldValue);
     }
@@ -153,12 +153,12 @@ public final class io_uring_params {
         return sq_thread_cpu$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 sq_thread_cpu } */
+    /** Getter for {@code __u32 sq_thread_cpu} */
     public static int sq_thread_cpu(MemorySegment struct) {
         return struct.get(sq_thread_cpu$LAYOUT, sq_thread_cpu$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 sq_thread_cpu } */
+    /** Setter for {@code __u32 sq_thread_cpu} */
     public static void sq_thread_cpu(MemorySegment struct, int fieldValue) {
         struct.set(sq_thread_cpu$LAYOUT, sq_thread_cpu$OFFSET, fieldValue);
     }
@@ -176,12 +176,12 @@ public final class io_uring_params {
         return sq_thread_idle$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 sq_thread_idle } */
+    /** Getter for {@code __u32 sq_thread_idle} */
     public static int sq_thread_idle(MemorySegment struct) {
         return struct.get(sq_thread_idle$LAYOUT, sq_thread_idle$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 sq_thread_idle } */
+    /** Setter for {@code __u32 sq_thread_idle} */
     public static void sq_thread_idle(MemorySegment struct, int fieldValue) {
         struct.set(sq_thread_idle$LAYOUT, sq_thread_idle$OFFSET, fieldValue);
     }
@@ -199,12 +199,12 @@ public final class io_uring_params {
         return features$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 features } */
+    /** Getter for {@code __u32 features} */
     public static int features(MemorySegment struct) {
         return struct.get(features$LAYOUT, features$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 features } */
+    /** Setter for {@code __u32 features} */
     public static void features(MemorySegment struct, int fieldValue) {
         struct.set(features$LAYOUT, features$OFFSET, fieldValue);
     }
@@ -222,12 +222,12 @@ public final class io_uring_params {
         return wq_fd$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 wq_fd } */
+    /** Getter for {@code __u32 wq_fd} */
     public static int wq_fd(MemorySegment struct) {
         return struct.get(wq_fd$LAYOUT, wq_fd$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 wq_fd } */
+    /** Setter for {@code __u32 wq_fd} */
     public static void wq_fd(MemorySegment struct, int fieldValue) {
         struct.set(wq_fd$LAYOUT, wq_fd$OFFSET, fieldValue);
     }
@@ -245,7 +245,7 @@ public final class io_uring_params {
         return sq_off$OFFSET;
     }
 
-    /** The {@snippet lang=c : struct io_sqring_offsets sq_off } member, as a slice of {@code struct}. */
+    /** The {@code struct io_sqring_offsets sq_off} member, as a slice of {@code struct}. */
     public static MemorySegment sq_off(MemorySegment struct) {
         return struct.asSlice(sq_off$OFFSET, sq_off$LAYOUT.byteSize());
     }
@@ -263,7 +263,7 @@ public final class io_uring_params {
         return cq_off$OFFSET;
     }
 
-    /** The {@snippet lang=c : struct io_cqring_offsets cq_off } member, as a slice of {@code struct}. */
+    /** The {@code struct io_cqring_offsets cq_off} member, as a slice of {@code struct}. */
     public static MemorySegment cq_off(MemorySegment struct) {
         return struct.asSlice(cq_off$OFFSET, cq_off$LAYOUT.byteSize());
     }

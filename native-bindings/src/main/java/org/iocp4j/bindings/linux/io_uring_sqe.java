@@ -149,12 +149,12 @@ public final class io_uring_sqe {
         return opcode$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u8 opcode } */
+    /** Getter for {@code __u8 opcode} */
     public static byte opcode(MemorySegment struct) {
         return struct.get(opcode$LAYOUT, opcode$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u8 opcode } */
+    /** Setter for {@code __u8 opcode} */
     public static void opcode(MemorySegment struct, byte fieldValue) {
         struct.set(opcode$LAYOUT, opcode$OFFSET, fieldValue);
     }
@@ -172,12 +172,12 @@ public final class io_uring_sqe {
         return flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u8 flags } */
+    /** Getter for {@code __u8 flags} */
     public static byte flags(MemorySegment struct) {
         return struct.get(flags$LAYOUT, flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u8 flags } */
+    /** Setter for {@code __u8 flags} */
     public static void flags(MemorySegment struct, byte fieldValue) {
         struct.set(flags$LAYOUT, flags$OFFSET, fieldValue);
     }
@@ -195,12 +195,12 @@ public final class io_uring_sqe {
         return ioprio$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 ioprio } */
+    /** Getter for {@code __u16 ioprio} */
     public static short ioprio(MemorySegment struct) {
         return struct.get(ioprio$LAYOUT, ioprio$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 ioprio } */
+    /** Setter for {@code __u16 ioprio} */
     public static void ioprio(MemorySegment struct, short fieldValue) {
         struct.set(ioprio$LAYOUT, ioprio$OFFSET, fieldValue);
     }
@@ -218,12 +218,12 @@ public final class io_uring_sqe {
         return fd$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __s32 fd } */
+    /** Getter for {@code __s32 fd} */
     public static int fd(MemorySegment struct) {
         return struct.get(fd$LAYOUT, fd$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __s32 fd } */
+    /** Setter for {@code __s32 fd} */
     public static void fd(MemorySegment struct, int fieldValue) {
         struct.set(fd$LAYOUT, fd$OFFSET, fieldValue);
     }
@@ -241,12 +241,12 @@ public final class io_uring_sqe {
         return off$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 off } */
+    /** Getter for {@code __u64 off} */
     public static long off(MemorySegment struct) {
         return struct.get(off$LAYOUT, off$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 off } */
+    /** Setter for {@code __u64 off} */
     public static void off(MemorySegment struct, long fieldValue) {
         struct.set(off$LAYOUT, off$OFFSET, fieldValue);
     }
@@ -264,12 +264,12 @@ public final class io_uring_sqe {
         return addr2$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 addr2 } */
+    /** Getter for {@code __u64 addr2} */
     public static long addr2(MemorySegment struct) {
         return struct.get(addr2$LAYOUT, addr2$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 addr2 } */
+    /** Setter for {@code __u64 addr2} */
     public static void addr2(MemorySegment struct, long fieldValue) {
         struct.set(addr2$LAYOUT, addr2$OFFSET, fieldValue);
     }
@@ -288,12 +288,12 @@ public final class io_uring_sqe {
         return cmd_op$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 cmd_op } */
+    /** Getter for {@code __u32 cmd_op} */
     public static int cmd_op(MemorySegment struct) {
         return struct.get(cmd_op$LAYOUT, cmd_op$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 cmd_op } */
+    /** Setter for {@code __u32 cmd_op} */
     public static void cmd_op(MemorySegment struct, int fieldValue) {
         struct.set(cmd_op$LAYOUT, cmd_op$OFFSET, fieldValue);
     }
@@ -311,12 +311,12 @@ public final class io_uring_sqe {
         return addr$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 addr } */
+    /** Getter for {@code __u64 addr} */
     public static long addr(MemorySegment struct) {
         return struct.get(addr$LAYOUT, addr$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 addr } */
+    /** Setter for {@code __u64 addr} */
     public static void addr(MemorySegment struct, long fieldValue) {
         struct.set(addr$LAYOUT, addr$OFFSET, fieldValue);
     }
@@ -335,12 +335,12 @@ public final class io_uring_sqe {
         return splice_off_in$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 splice_off_in } */
+    /** Getter for {@code __u64 splice_off_in} */
     public static long splice_off_in(MemorySegment struct) {
         return struct.get(splice_off_in$LAYOUT, splice_off_in$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 splice_off_in } */
+    /** Setter for {@code __u64 splice_off_in} */
     public static void splice_off_in(MemorySegment struct, long fieldValue) {
         struct.set(splice_off_in$LAYOUT, splice_off_in$OFFSET, fieldValue);
     }
@@ -358,12 +358,12 @@ public final class io_uring_sqe {
         return len$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 len } */
+    /** Getter for {@code __u32 len} */
     public static int len(MemorySegment struct) {
         return struct.get(len$LAYOUT, len$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 len } */
+    /** Setter for {@code __u32 len} */
     public static void len(MemorySegment struct, int fieldValue) {
         struct.set(len$LAYOUT, len$OFFSET, fieldValue);
     }
@@ -382,12 +382,12 @@ public final class io_uring_sqe {
         return rw_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 rw_flags } */
+    /** Getter for {@code __u32 rw_flags} */
     public static int rw_flags(MemorySegment struct) {
         return struct.get(rw_flags$LAYOUT, rw_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 rw_flags } */
+    /** Setter for {@code __u32 rw_flags} */
     public static void rw_flags(MemorySegment struct, int fieldValue) {
         struct.set(rw_flags$LAYOUT, rw_flags$OFFSET, fieldValue);
     }
@@ -406,12 +406,12 @@ public final class io_uring_sqe {
         return fsync_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 fsync_flags } */
+    /** Getter for {@code __u32 fsync_flags} */
     public static int fsync_flags(MemorySegment struct) {
         return struct.get(fsync_flags$LAYOUT, fsync_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 fsync_flags } */
+    /** Setter for {@code __u32 fsync_flags} */
     public static void fsync_flags(MemorySegment struct, int fieldValue) {
         struct.set(fsync_flags$LAYOUT, fsync_flags$OFFSET, fieldValue);
     }
@@ -430,12 +430,12 @@ public final class io_uring_sqe {
         return poll_events$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 poll_events } */
+    /** Getter for {@code __u16 poll_events} */
     public static short poll_events(MemorySegment struct) {
         return struct.get(poll_events$LAYOUT, poll_events$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 poll_events } */
+    /** Setter for {@code __u16 poll_events} */
     public static void poll_events(MemorySegment struct, short fieldValue) {
         struct.set(poll_events$LAYOUT, poll_events$OFFSET, fieldValue);
     }
@@ -454,12 +454,12 @@ public final class io_uring_sqe {
         return poll32_events$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 poll32_events } */
+    /** Getter for {@code __u32 poll32_events} */
     public static int poll32_events(MemorySegment struct) {
         return struct.get(poll32_events$LAYOUT, poll32_events$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 poll32_events } */
+    /** Setter for {@code __u32 poll32_events} */
     public static void poll32_events(MemorySegment struct, int fieldValue) {
         struct.set(poll32_events$LAYOUT, poll32_events$OFFSET, fieldValue);
     }
@@ -478,12 +478,12 @@ public final class io_uring_sqe {
         return sync_range_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 sync_range_flags } */
+    /** Getter for {@code __u32 sync_range_flags} */
     public static int sync_range_flags(MemorySegment struct) {
         return struct.get(sync_range_flags$LAYOUT, sync_range_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 sync_range_flags } */
+    /** Setter for {@code __u32 sync_range_flags} */
     public static void sync_range_flags(MemorySegment struct, int fieldValue) {
         struct.set(sync_range_flags$LAYOUT, sync_range_flags$OFFSET, fieldValue);
     }
@@ -502,12 +502,12 @@ public final class io_uring_sqe {
         return msg_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 msg_flags } */
+    /** Getter for {@code __u32 msg_flags} */
     public static int msg_flags(MemorySegment struct) {
         return struct.get(msg_flags$LAYOUT, msg_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 msg_flags } */
+    /** Setter for {@code __u32 msg_flags} */
     public static void msg_flags(MemorySegment struct, int fieldValue) {
         struct.set(msg_flags$LAYOUT, msg_flags$OFFSET, fieldValue);
     }
@@ -526,12 +526,12 @@ public final class io_uring_sqe {
         return timeout_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 timeout_flags } */
+    /** Getter for {@code __u32 timeout_flags} */
     public static int timeout_flags(MemorySegment struct) {
         return struct.get(timeout_flags$LAYOUT, timeout_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 timeout_flags } */
+    /** Setter for {@code __u32 timeout_flags} */
     public static void timeout_flags(MemorySegment struct, int fieldValue) {
         struct.set(timeout_flags$LAYOUT, timeout_flags$OFFSET, fieldValue);
     }
@@ -550,12 +550,12 @@ public final class io_uring_sqe {
         return accept_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 accept_flags } */
+    /** Getter for {@code __u32 accept_flags} */
     public static int accept_flags(MemorySegment struct) {
         return struct.get(accept_flags$LAYOUT, accept_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 accept_flags } */
+    /** Setter for {@code __u32 accept_flags} */
     public static void accept_flags(MemorySegment struct, int fieldValue) {
         struct.set(accept_flags$LAYOUT, accept_flags$OFFSET, fieldValue);
     }
@@ -574,12 +574,12 @@ public final class io_uring_sqe {
         return cancel_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 cancel_flags } */
+    /** Getter for {@code __u32 cancel_flags} */
     public static int cancel_flags(MemorySegment struct) {
         return struct.get(cancel_flags$LAYOUT, cancel_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 cancel_flags } */
+    /** Setter for {@code __u32 cancel_flags} */
     public static void cancel_flags(MemorySegment struct, int fieldValue) {
         struct.set(cancel_flags$LAYOUT, cancel_flags$OFFSET, fieldValue);
     }
@@ -598,12 +598,12 @@ public final class io_uring_sqe {
         return open_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 open_flags } */
+    /** Getter for {@code __u32 open_flags} */
     public static int open_flags(MemorySegment struct) {
         return struct.get(open_flags$LAYOUT, open_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 open_flags } */
+    /** Setter for {@code __u32 open_flags} */
     public static void open_flags(MemorySegment struct, int fieldValue) {
         struct.set(open_flags$LAYOUT, open_flags$OFFSET, fieldValue);
     }
@@ -622,12 +622,12 @@ public final class io_uring_sqe {
         return statx_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 statx_flags } */
+    /** Getter for {@code __u32 statx_flags} */
     public static int statx_flags(MemorySegment struct) {
         return struct.get(statx_flags$LAYOUT, statx_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 statx_flags } */
+    /** Setter for {@code __u32 statx_flags} */
     public static void statx_flags(MemorySegment struct, int fieldValue) {
         struct.set(statx_flags$LAYOUT, statx_flags$OFFSET, fieldValue);
     }
@@ -646,12 +646,12 @@ public final class io_uring_sqe {
         return fadvise_advice$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 fadvise_advice } */
+    /** Getter for {@code __u32 fadvise_advice} */
     public static int fadvise_advice(MemorySegment struct) {
         return struct.get(fadvise_advice$LAYOUT, fadvise_advice$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 fadvise_advice } */
+    /** Setter for {@code __u32 fadvise_advice} */
     public static void fadvise_advice(MemorySegment struct, int fieldValue) {
         struct.set(fadvise_advice$LAYOUT, fadvise_advice$OFFSET, fieldValue);
     }
@@ -670,12 +670,12 @@ public final class io_uring_sqe {
         return splice_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 splice_flags } */
+    /** Getter for {@code __u32 splice_flags} */
     public static int splice_flags(MemorySegment struct) {
         return struct.get(splice_flags$LAYOUT, splice_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 splice_flags } */
+    /** Setter for {@code __u32 splice_flags} */
     public static void splice_flags(MemorySegment struct, int fieldValue) {
         struct.set(splice_flags$LAYOUT, splice_flags$OFFSET, fieldValue);
     }
@@ -694,12 +694,12 @@ public final class io_uring_sqe {
         return rename_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 rename_flags } */
+    /** Getter for {@code __u32 rename_flags} */
     public static int rename_flags(MemorySegment struct) {
         return struct.get(rename_flags$LAYOUT, rename_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 rename_flags } */
+    /** Setter for {@code __u32 rename_flags} */
     public static void rename_flags(MemorySegment struct, int fieldValue) {
         struct.set(rename_flags$LAYOUT, rename_flags$OFFSET, fieldValue);
     }
@@ -718,12 +718,12 @@ public final class io_uring_sqe {
         return unlink_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 unlink_flags } */
+    /** Getter for {@code __u32 unlink_flags} */
     public static int unlink_flags(MemorySegment struct) {
         return struct.get(unlink_flags$LAYOUT, unlink_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 unlink_flags } */
+    /** Setter for {@code __u32 unlink_flags} */
     public static void unlink_flags(MemorySegment struct, int fieldValue) {
         struct.set(unlink_flags$LAYOUT, unlink_flags$OFFSET, fieldValue);
     }
@@ -742,12 +742,12 @@ public final class io_uring_sqe {
         return hardlink_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 hardlink_flags } */
+    /** Getter for {@code __u32 hardlink_flags} */
     public static int hardlink_flags(MemorySegment struct) {
         return struct.get(hardlink_flags$LAYOUT, hardlink_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 hardlink_flags } */
+    /** Setter for {@code __u32 hardlink_flags} */
     public static void hardlink_flags(MemorySegment struct, int fieldValue) {
         struct.set(hardlink_flags$LAYOUT, hardlink_flags$OFFSET, fieldValue);
     }
@@ -766,12 +766,12 @@ public final class io_uring_sqe {
         return xattr_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 xattr_flags } */
+    /** Getter for {@code __u32 xattr_flags} */
     public static int xattr_flags(MemorySegment struct) {
         return struct.get(xattr_flags$LAYOUT, xattr_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 xattr_flags } */
+    /** Setter for {@code __u32 xattr_flags} */
     public static void xattr_flags(MemorySegment struct, int fieldValue) {
         struct.set(xattr_flags$LAYOUT, xattr_flags$OFFSET, fieldValue);
     }
@@ -790,12 +790,12 @@ public final class io_uring_sqe {
         return msg_ring_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 msg_ring_flags } */
+    /** Getter for {@code __u32 msg_ring_flags} */
     public static int msg_ring_flags(MemorySegment struct) {
         return struct.get(msg_ring_flags$LAYOUT, msg_ring_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 msg_ring_flags } */
+    /** Setter for {@code __u32 msg_ring_flags} */
     public static void msg_ring_flags(MemorySegment struct, int fieldValue) {
         struct.set(msg_ring_flags$LAYOUT, msg_ring_flags$OFFSET, fieldValue);
     }
@@ -814,12 +814,12 @@ public final class io_uring_sqe {
         return uring_cmd_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 uring_cmd_flags } */
+    /** Getter for {@code __u32 uring_cmd_flags} */
     public static int uring_cmd_flags(MemorySegment struct) {
         return struct.get(uring_cmd_flags$LAYOUT, uring_cmd_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 uring_cmd_flags } */
+    /** Setter for {@code __u32 uring_cmd_flags} */
     public static void uring_cmd_flags(MemorySegment struct, int fieldValue) {
         struct.set(uring_cmd_flags$LAYOUT, uring_cmd_flags$OFFSET, fieldValue);
     }
@@ -837,12 +837,12 @@ public final class io_uring_sqe {
         return user_data$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 user_data } */
+    /** Getter for {@code __u64 user_data} */
     public static long user_data(MemorySegment struct) {
         return struct.get(user_data$LAYOUT, user_data$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 user_data } */
+    /** Setter for {@code __u64 user_data} */
     public static void user_data(MemorySegment struct, long fieldValue) {
         struct.set(user_data$LAYOUT, user_data$OFFSET, fieldValue);
     }
@@ -861,12 +861,12 @@ public final class io_uring_sqe {
         return buf_index$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 buf_index } */
+    /** Getter for {@code __u16 buf_index} */
     public static short buf_index(MemorySegment struct) {
         return struct.get(buf_index$LAYOUT, buf_index$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 buf_index } */
+    /** Setter for {@code __u16 buf_index} */
     public static void buf_index(MemorySegment struct, short fieldValue) {
         struct.set(buf_index$LAYOUT, buf_index$OFFSET, fieldValue);
     }
@@ -885,12 +885,12 @@ public final class io_uring_sqe {
         return buf_group$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 buf_group } */
+    /** Getter for {@code __u16 buf_group} */
     public static short buf_group(MemorySegment struct) {
         return struct.get(buf_group$LAYOUT, buf_group$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 buf_group } */
+    /** Setter for {@code __u16 buf_group} */
     public static void buf_group(MemorySegment struct, short fieldValue) {
         struct.set(buf_group$LAYOUT, buf_group$OFFSET, fieldValue);
     }
@@ -908,12 +908,12 @@ public final class io_uring_sqe {
         return personality$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 personality } */
+    /** Getter for {@code __u16 personality} */
     public static short personality(MemorySegment struct) {
         return struct.get(personality$LAYOUT, personality$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 personality } */
+    /** Setter for {@code __u16 personality} */
     public static void personality(MemorySegment struct, short fieldValue) {
         struct.set(personality$LAYOUT, personality$OFFSET, fieldValue);
     }
@@ -932,12 +932,12 @@ public final class io_uring_sqe {
         return splice_fd_in$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __s32 splice_fd_in } */
+    /** Getter for {@code __s32 splice_fd_in} */
     public static int splice_fd_in(MemorySegment struct) {
         return struct.get(splice_fd_in$LAYOUT, splice_fd_in$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __s32 splice_fd_in } */
+    /** Setter for {@code __s32 splice_fd_in} */
     public static void splice_fd_in(MemorySegment struct, int fieldValue) {
         struct.set(splice_fd_in$LAYOUT, splice_fd_in$OFFSET, fieldValue);
     }
@@ -956,12 +956,12 @@ public final class io_uring_sqe {
         return file_index$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u32 file_index } */
+    /** Getter for {@code __u32 file_index} */
     public static int file_index(MemorySegment struct) {
         return struct.get(file_index$LAYOUT, file_index$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u32 file_index } */
+    /** Setter for {@code __u32 file_index} */
     public static void file_index(MemorySegment struct, int fieldValue) {
         struct.set(file_index$LAYOUT, file_index$OFFSET, fieldValue);
     }
@@ -980,12 +980,12 @@ public final class io_uring_sqe {
         return addr_len$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u16 addr_len } */
+    /** Getter for {@code __u16 addr_len} */
     public static short addr_len(MemorySegment struct) {
         return struct.get(addr_len$LAYOUT, addr_len$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u16 addr_len } */
+    /** Setter for {@code __u16 addr_len} */
     public static void addr_len(MemorySegment struct, short fieldValue) {
         struct.set(addr_len$LAYOUT, addr_len$OFFSET, fieldValue);
     }
@@ -1004,12 +1004,12 @@ public final class io_uring_sqe {
         return addr3$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : __u64 addr3 } */
+    /** Getter for {@code __u64 addr3} */
     public static long addr3(MemorySegment struct) {
         return struct.get(addr3$LAYOUT, addr3$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : __u64 addr3 } */
+    /** Setter for {@code __u64 addr3} */
     public static void addr3(MemorySegment struct, long fieldValue) {
         struct.set(addr3$LAYOUT, addr3$OFFSET, fieldValue);
     }

@@ -69,12 +69,12 @@ public final class iovec {
         return iov_base$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : void * iov_base } */
+    /** Getter for {@code void * iov_base} */
     public static MemorySegment iov_base(MemorySegment struct) {
         return struct.get(iov_base$LAYOUT, iov_base$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : void * iov_base } */
+    /** Setter for {@code void * iov_base} */
     public static void iov_base(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(iov_base$LAYOUT, iov_base$OFFSET, fieldValue);
     }
@@ -92,12 +92,12 @@ public final class iovec {
         return iov_len$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : size_t iov_len } */
+    /** Getter for {@code size_t iov_len} */
     public static long iov_len(MemorySegment struct) {
         return struct.get(iov_len$LAYOUT, iov_len$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : size_t iov_len } */
+    /** Setter for {@code size_t iov_len} */
     public static void iov_len(MemorySegment struct, long fieldValue) {
         struct.set(iov_len$LAYOUT, iov_len$OFFSET, fieldValue);
     }

@@ -66,12 +66,12 @@ public final class linger {
         return l_onoff$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : int l_onoff } */
+    /** Getter for {@code int l_onoff} */
     public static int l_onoff(MemorySegment struct) {
         return struct.get(l_onoff$LAYOUT, l_onoff$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : int l_onoff } */
+    /** Setter for {@code int l_onoff} */
     public static void l_onoff(MemorySegment struct, int fieldValue) {
         struct.set(l_onoff$LAYOUT, l_onoff$OFFSET, fieldValue);
     }
@@ -89,12 +89,12 @@ public final class linger {
         return l_linger$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : int l_linger } */
+    /** Getter for {@code int l_linger} */
     public static int l_linger(MemorySegment struct) {
         return struct.get(l_linger$LAYOUT, l_linger$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : int l_linger } */
+    /** Setter for {@code int l_linger} */
     public static void l_linger(MemorySegment struct, int fieldValue) {
         struct.set(l_linger$LAYOUT, l_linger$OFFSET, fieldValue);
     }

@@ -82,12 +82,12 @@ public final class msghdr {
         return msg_name$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : void * msg_name } */
+    /** Getter for {@code void * msg_name} */
     public static MemorySegment msg_name(MemorySegment struct) {
         return struct.get(msg_name$LAYOUT, msg_name$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : void * msg_name } */
+    /** Setter for {@code void * msg_name} */
     public static void msg_name(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(msg_name$LAYOUT, msg_name$OFFSET, fieldValue);
     }
@@ -105,12 +105,12 @@ public final class msghdr {
         return msg_namelen$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : socklen_t msg_namelen } */
+    /** Getter for {@code socklen_t msg_namelen} */
     public static int msg_namelen(MemorySegment struct) {
         return struct.get(msg_namelen$LAYOUT, msg_namelen$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : socklen_t msg_namelen } */
+    /** Setter for {@code socklen_t msg_namelen} */
     public static void msg_namelen(MemorySegment struct, int fieldValue) {
         struct.set(msg_namelen$LAYOUT, msg_namelen$OFFSET, fieldValue);
     }
@@ -128,12 +128,12 @@ public final class msghdr {
         return msg_iov$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : struct iovec * msg_iov } */
+    /** Getter for {@code struct iovec * msg_iov} */
     public static MemorySegment msg_iov(MemorySegment struct) {
         return struct.get(msg_iov$LAYOUT, msg_iov$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : struct iovec * msg_iov } */
+    /** Setter for {@code struct iovec * msg_iov} */
     public static void msg_iov(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(msg_iov$LAYOUT, msg_iov$OFFSET, fieldValue);
     }
@@ -151,12 +151,12 @@ public final class msghdr {
         return msg_iovlen$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : size_t msg_iovlen } */
+    /** Getter for {@code size_t msg_iovlen} */
     public static long msg_iovlen(MemorySegment struct) {
         return struct.get(msg_iovlen$LAYOUT, msg_iovlen$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : size_t msg_iovlen } */
+    /** Setter for {@code size_t msg_iovlen} */
     public static void msg_iovlen(MemorySegment struct, long fieldValue) {
         struct.set(msg_iovlen$LAYOUT, msg_iovlen$OFFSET, fieldValue);
     }
@@ -174,12 +174,12 @@ public final class msghdr {
         return msg_control$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : void * msg_control } */
+    /** Getter for {@code void * msg_control} */
     public static MemorySegment msg_control(MemorySegment struct) {
         return struct.get(msg_control$LAYOUT, msg_control$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : void * msg_control } */
+    /** Setter for {@code void * msg_control} */
     public static void msg_control(MemorySegment struct, MemorySegment fieldValue) {
         struct.set(msg_control$LAYOUT, msg_control$OFFSET, fieldValue);
     }
@@ -197,12 +197,12 @@ public final class msghdr {
         return msg_controllen$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : size_t msg_controllen } */
+    /** Getter for {@code size_t msg_controllen} */
     public static long msg_controllen(MemorySegment struct) {
         return struct.get(msg_controllen$LAYOUT, msg_controllen$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : size_t msg_controllen } */
+    /** Setter for {@code size_t msg_controllen} */
     public static void msg_controllen(MemorySegment struct, long fieldValue) {
         struct.set(msg_controllen$LAYOUT, msg_controllen$OFFSET, fieldValue);
     }
@@ -220,12 +220,12 @@ public final class msghdr {
         return msg_flags$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : int msg_flags } */
+    /** Getter for {@code int msg_flags} */
     public static int msg_flags(MemorySegment struct) {
         return struct.get(msg_flags$LAYOUT, msg_flags$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : int msg_flags } */
+    /** Setter for {@code int msg_flags} */
     public static void msg_flags(MemorySegment struct, int fieldValue) {
         struct.set(msg_flags$LAYOUT, msg_flags$OFFSET, fieldValue);
     }

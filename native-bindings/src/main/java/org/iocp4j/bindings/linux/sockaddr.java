@@ -67,12 +67,12 @@ public final class sockaddr {
         return sa_family$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : sa_family_t sa_family } */
+    /** Getter for {@code sa_family_t sa_family} */
     public static short sa_family(MemorySegment struct) {
         return struct.get(sa_family$LAYOUT, sa_family$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : sa_family_t sa_family } */
+    /** Setter for {@code sa_family_t sa_family} */
     public static void sa_family(MemorySegment struct, short fieldValue) {
         struct.set(sa_family$LAYOUT, sa_family$OFFSET, fieldValue);
     }
@@ -90,7 +90,7 @@ public final class sockaddr {
         return sa_data$OFFSET;
     }
 
-    /** The {@snippet lang=c : char sa_data[14] } member, as a slice of {@code struct}. */
+    /** The {@code char sa_data[14]} member, as a slice of {@code struct}. */
     public static MemorySegment sa_data(MemorySegment struct) {
         return struct.asSlice(sa_data$OFFSET, sa_data$LAYOUT.byteSize());
     }

@@ -72,12 +72,12 @@ public final class sockaddr_in {
         return sin_family$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : sa_family_t sin_family } */
+    /** Getter for {@code sa_family_t sin_family} */
     public static short sin_family(MemorySegment struct) {
         return struct.get(sin_family$LAYOUT, sin_family$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : sa_family_t sin_family } */
+    /** Setter for {@code sa_family_t sin_family} */
     public static void sin_family(MemorySegment struct, short fieldValue) {
         struct.set(sin_family$LAYOUT, sin_family$OFFSET, fieldValue);
     }
@@ -95,12 +95,12 @@ public final class sockaddr_in {
         return sin_port$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : in_port_t sin_port } */
+    /** Getter for {@code in_port_t sin_port} */
     public static short sin_port(MemorySegment struct) {
         return struct.get(sin_port$LAYOUT, sin_port$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : in_port_t sin_port } */
+    /** Setter for {@code in_port_t sin_port} */
     public static void sin_port(MemorySegment struct, short fieldValue) {
         struct.set(sin_port$LAYOUT, sin_port$OFFSET, fieldValue);
     }
@@ -118,7 +118,7 @@ public final class sockaddr_in {
         return sin_addr$OFFSET;
     }
 
-    /** The {@snippet lang=c : struct in_addr sin_addr } member, as a slice of {@code struct}. */
+    /** The {@code struct in_addr sin_addr} member, as a slice of {@code struct}. */
     public static MemorySegment sin_addr(MemorySegment struct) {
         return struct.asSlice(sin_addr$OFFSET, sin_addr$LAYOUT.byteSize());
     }

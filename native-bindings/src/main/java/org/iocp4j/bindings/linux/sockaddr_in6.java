@@ -74,12 +74,12 @@ public final class sockaddr_in6 {
         return sin6_family$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : sa_family_t sin6_family } */
+    /** Getter for {@code sa_family_t sin6_family} */
     public static short sin6_family(MemorySegment struct) {
         return struct.get(sin6_family$LAYOUT, sin6_family$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : sa_family_t sin6_family } */
+    /** Setter for {@code sa_family_t sin6_family} */
     public static void sin6_family(MemorySegment struct, short fieldValue) {
         struct.set(sin6_family$LAYOUT, sin6_family$OFFSET, fieldValue);
     }
@@ -97,12 +97,12 @@ public final class sockaddr_in6 {
         return sin6_port$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : in_port_t sin6_port } */
+    /** Getter for {@code in_port_t sin6_port} */
     public static short sin6_port(MemorySegment struct) {
         return struct.get(sin6_port$LAYOUT, sin6_port$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : in_port_t sin6_port } */
+    /** Setter for {@code in_port_t sin6_port} */
     public static void sin6_port(MemorySegment struct, short fieldValue) {
         struct.set(sin6_port$LAYOUT, sin6_port$OFFSET, fieldValue);
     }
@@ -120,12 +120,12 @@ public final class sockaddr_in6 {
         return sin6_flowinfo$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : uint32_t sin6_flowinfo } */
+    /** Getter for {@code uint32_t sin6_flowinfo} */
     public static int sin6_flowinfo(MemorySegment struct) {
         return struct.get(sin6_flowinfo$LAYOUT, sin6_flowinfo$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : uint32_t sin6_flowinfo } */
+    /** Setter for {@code uint32_t sin6_flowinfo} */
     public static void sin6_flowinfo(MemorySegment struct, int fieldValue) {
         struct.set(sin6_flowinfo$LAYOUT, sin6_flowinfo$OFFSET, fieldValue);
     }
@@ -143,7 +143,7 @@ public final class sockaddr_in6 {
         return sin6_addr$OFFSET;
     }
 
-    /** The {@snippet lang=c : struct in6_addr sin6_addr } member, as a slice of {@code struct}. */
+    /** The {@code struct in6_addr sin6_addr} member, as a slice of {@code struct}. */
     public static MemorySegment sin6_addr(MemorySegment struct) {
         return struct.asSlice(sin6_addr$OFFSET, sin6_addr$LAYOUT.byteSize());
     }
@@ -161,12 +161,12 @@ public final class sockaddr_in6 {
         return sin6_scope_id$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : uint32_t sin6_scope_id } */
+    /** Getter for {@code uint32_t sin6_scope_id} */
     public static int sin6_scope_id(MemorySegment struct) {
         return struct.get(sin6_scope_id$LAYOUT, sin6_scope_id$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : uint32_t sin6_scope_id } */
+    /** Setter for {@code uint32_t sin6_scope_id} */
     public static void sin6_scope_id(MemorySegment struct, int fieldValue) {
         struct.set(sin6_scope_id$LAYOUT, sin6_scope_id$OFFSET, fieldValue);
     }

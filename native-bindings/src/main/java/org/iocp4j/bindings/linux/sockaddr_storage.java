@@ -71,12 +71,12 @@ public final class sockaddr_storage {
         return ss_family$OFFSET;
     }
 
-    /** Getter for {@snippet lang=c : sa_family_t ss_family } */
+    /** Getter for {@code sa_family_t ss_family} */
     public static short ss_family(MemorySegment struct) {
         return struct.get(ss_family$LAYOUT, ss_family$OFFSET);
     }
 
-    /** Setter for {@snippet lang=c : sa_family_t ss_family } */
+    /** Setter for {@code sa_family_t ss_family} */
     public static void ss_family(MemorySegment struct, short fieldValue) {
         struct.set(ss_family$LAYOUT, ss_family$OFFSET, fieldValue);
     }

@@ -201,9 +201,8 @@ public final class Mswsock {
                     in, (int) in.byteSize(), out, (int) out.byteSize(), bytes, MemorySegment.NULL,
                     MemorySegment.NULL);
             if (result == WinsockConstants.SOCKET_ERROR) {
-                int code = CallState.wsaGetLastError(callState);
-                throw new NativeException("WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER, " + guidName + ")",
-                        code, WinsockErrors.nameOf(code));
+                throw Win32Exception.wsaLastError(
+                        "WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER, " + guidName + ")", callState);
             }
             return out.get(ADDRESS, 0);
         }

@@ -338,9 +338,8 @@ public final class Rio {
                     WinsockConstants.SIO_GET_MULTIPLE_EXTENSION_FUNCTION_POINTER, guid, (int) guid.byteSize(),
                     table, (int) table.byteSize(), bytes, MemorySegment.NULL, MemorySegment.NULL);
             if (result == WinsockConstants.SOCKET_ERROR) {
-                int code = CallState.wsaGetLastError(callState);
-                throw new NativeException("WSAIoctl(SIO_GET_MULTIPLE_EXTENSION_FUNCTION_POINTER, WSAID_MULTIPLE_RIO)",
-                        code, WinsockErrors.nameOf(code));
+                throw Win32Exception.wsaLastError(
+                        "WSAIoctl(SIO_GET_MULTIPLE_EXTENSION_FUNCTION_POINTER, WSAID_MULTIPLE_RIO)", callState);
             }
             return bind(table);
         }

@@ -1,9 +1,5 @@
 package org.iocp4j.bindings.windows;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Winsock error codes, as {@code WSAGetLastError()} returns them, named as in {@code winsock2.h}
@@ -152,30 +148,4 @@ public final class WinsockErrors {
     public static final int WSA_IO_INCOMPLETE = 996;
     /** {@code WSA_IO_PENDING} ({@code ERROR_IO_PENDING}, 997): overlapped operations will complete later. */
     public static final int WSA_IO_PENDING = 997;
-
-    /** Name of each code above; built once from the fields, so it cannot drift from them. */
-    private static final Map<Integer, String> NAMES = names();
-
-    private static Map<Integer, String> names() {
-        Map<Integer, String> names = new HashMap<>();
-        for (Field field : WinsockErrors.class.getDeclaredFields()) {
-            int modifiers = field.getModifiers();
-            if (Modifier.isPublic(modifiers) && Modifier.isStatic(modifiers) && field.getType() == int.class) {
-                try {
-                    names.put(field.getInt(null), field.getName());
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError("public field " + field + " is not readable", e);
-                }
-            }
-        }
-        return Map.copyOf(names);
-    }
-
-    /**
-     * The symbolic name of a Winsock error code ({@code "WSAECONNRESET"} for 10054), or {@code null}
-     * for a code not listed here.
-     */
-    public static String nameOf(int code) {
-        return NAMES.get(code);
-    }
 }
