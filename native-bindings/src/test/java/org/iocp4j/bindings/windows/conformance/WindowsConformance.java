@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks {@link WindowsBindings} against the mingw-w64 headers (and, for RIO, {@link RioDocumentation}) by
+ * Checks {@link WindowsBindings} against the mingw-w64 headers (and, for RIO, {@link DocumentedDeclarations}) by
  * compiling generated C++ with the x86_64 Windows cross compiler.
  *
  * <p>Every checked item is one line of C++. The check file holds one {@code static_assert} per item,
@@ -55,7 +55,11 @@ final class WindowsConformance {
      * {@code values} printed) and the Java side as text.
      */
     record Item(Class<?> owner, String label, String declare, String condition, String values, String java,
-                Format format, boolean comparable, boolean doc) {
+                Format format, boolean comparable, boolean doc, WindowsBindings.Constant constant) {
+        Item(Class<?> owner, String label, String declare, String condition, String values, String java,
+             Format format, boolean comparable, boolean doc) {
+            this(owner, label, declare, condition, values, java, format, comparable, doc, null);
+        }
     }
 
     /** One report line; {@code ok} is the compiler's verdict. */
@@ -111,7 +115,7 @@ final class WindowsConformance {
             : v[0] + (v[1] != 0 ? " pointer" : " non-pointer");
 
     private static boolean doc(String name) {
-        return RioDocumentation.NAMES.contains(name);
+        return DocumentedDeclarations.NAMES.contains(name);
     }
 
     private static void structItems(WindowsBindings.Struct s, List<Item> items) {
@@ -205,7 +209,7 @@ final class WindowsConformance {
         };
         return new Item(c.owner(), "const " + c.owner().getSimpleName() + "." + c.name(), "",
                 "iocp4j::same_bits<" + c.bits() + ">(" + expr + ", 0x" + Long.toHexString(c.value() & mask) + "ULL)",
-                "(long long)(" + expr + ")", format.format(new long[] {c.value()}), format, true, doc);
+                "(long long)(" + expr + ")", format.format(new long[] {c.value()}), format, true, doc, c);
     }
 
     private static final Pattern GUID = Pattern.compile(
@@ -331,7 +335,7 @@ final class WindowsConformance {
     }
 
     private static Source source(List<Item> items, boolean values) {
-        StringBuilder cpp = new StringBuilder(PRELUDE).append(RioDocumentation.CPP);
+        StringBuilder cpp = new StringBuilder(PRELUDE).append(DocumentedDeclarations.CPP);
         // Fallbacks, found only where the headers declare nothing (qualified lookup of ::X reaches a
         // namespace nominated by a using-directive only when the global namespace has no X).
         Set<String> fallbacks = new LinkedHashSet<>();
@@ -386,9 +390,12 @@ final class WindowsConformance {
     private static final Pattern VALUE = Pattern.compile("value_is<([-0-9, ]*)> v_I(\\d+)");
 
     /** Compiler errors per source line. */
-    private static Map<Integer, List<String>> compile(Path file) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(COMPILER, "-std=c++17", "-fsyntax-only", "-fmax-errors=0", "-w",
-                file.getFileName().toString()).directory(file.getParent().toFile()).redirectErrorStream(true);
+    private static Map<Integer, List<String>> compile(Path file, String... language) throws IOException,
+            InterruptedException {
+        List<String> command = new ArrayList<>(List.of(COMPILER));
+        command.addAll(List.of(language));
+        command.addAll(List.of("-fsyntax-only", "-fmax-errors=0", "-w", file.getFileName().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(file.getParent().toFile()).redirectErrorStream(true);
         pb.environment().put("LC_ALL", "C");
         Process p;
         try {
@@ -427,12 +434,12 @@ final class WindowsConformance {
         Files.writeString(checkFile, asserts.text());
         Files.writeString(valuesFile, values.text());
 
-        Map<Integer, List<String>> failed = attribute(checkFile, compile(checkFile), asserts);
-        Map<Integer, List<String>> printed = attribute(valuesFile, compile(valuesFile), values);
+        Map<Integer, List<String>> failed = attribute(checkFile, compile(checkFile, "-std=c++17"), asserts);
+        Map<Integer, List<String>> printed = attribute(valuesFile, compile(valuesFile, "-std=c++17"), values);
 
-        List<Line> lines = new ArrayList<>();
+        Map<Integer, Verdict> verdicts = new HashMap<>();
+        List<Integer> pointerValued = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Item it = items.get(i);
             List<String> errs = failed.getOrDefault(i, List.of());
             for (String e : errs) {
                 if (e.startsWith("static assertion failed: ") && !e.equals("static assertion failed: I" + i)) {
@@ -440,29 +447,100 @@ final class WindowsConformance {
                 }
             }
             long[] c = null;
-            String reason = null;
+            String reason = errs.isEmpty() ? null : errs.get(0);
             for (String e : printed.getOrDefault(i, List.of())) {
                 Matcher m = VALUE.matcher(e);
                 if (m.find() && Integer.parseInt(m.group(2)) == i) {
                     c = Arrays.stream(m.group(1).split(",")).map(String::trim).mapToLong(Long::parseLong).toArray();
-                } else if (reason == null) {
+                } else {
                     reason = e;
+                    if (items.get(i).constant() != null && !items.get(i).doc() && e.contains("reinterpret_cast")) {
+                        pointerValued.add(i);
+                    }
                 }
             }
-            boolean ok = errs.isEmpty();
+            verdicts.put(i, new Verdict(errs.isEmpty(), c, reason));
+        }
+        if (!pointerValued.isEmpty()) {
+            verdicts.putAll(checkInC(items, pointerValued, dir));
+        }
+
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Item it = items.get(i);
+            Verdict v = verdicts.get(i);
             String doc = it.doc() ? " (doc)" : "";
-            String cText = c != null ? it.format().format(c) : "no reference: " + (reason != null ? reason : errs);
-            if (ok && c == null) {
+            String cText = v.c() != null ? it.format().format(v.c()) : "no reference: " + v.reason();
+            if (v.ok() && v.c() == null) {
                 throw new IllegalStateException("I" + i + " (" + it.label() + ") passed but no C value was printed");
             }
-            if (ok && it.comparable() && !cText.equals(it.java())) {
+            if (v.ok() && it.comparable() && !cText.equals(it.java())) {
                 throw new IllegalStateException("I" + i + " (" + it.label() + ") passed but C " + cText + " != Java " + it.java());
             }
-            lines.add(new Line(it, ok, ok
+            lines.add(new Line(it, v.ok(), v.ok()
                     ? "OK " + it.label() + " = " + cText + doc
                     : "MISMATCH " + it.label() + " expected " + cText + " got " + it.java() + doc));
         }
         return new Report(lines);
+    }
+
+    /** The compiler's verdict on one item: asserted OK, the C values printed (null: none), the first error. */
+    private record Verdict(boolean ok, long[] c, String reason) {
+    }
+
+    private static final Pattern CHUNK = Pattern.compile("char \\(\\*\\)\\[(\\d+)\\]");
+
+    /**
+     * Constants whose header value is a pointer cast (e.g. {@code INVALID_HANDLE_VALUE},
+     * {@code ((HANDLE)(LONG_PTR)-1)}), which C++ cannot evaluate at compile time, are checked by GCC's C
+     * front end, which folds such casts in {@code _Static_assert}. C has no template to print a value, so
+     * each 16-bit chunk of it becomes the bound of an array type named in an error message.
+     */
+    private static Map<Integer, Verdict> checkInC(List<Item> items, List<Integer> which, Path dir)
+            throws IOException, InterruptedException {
+        StringBuilder check = new StringBuilder("#define _WIN32_WINNT 0x0A00\n#include <winsock2.h>\n"
+                + "#include <ws2tcpip.h>\n#include <windows.h>\n#include <mswsock.h>\n#include <mstcpip.h>\n");
+        StringBuilder values = new StringBuilder(check);
+        Map<Integer, Integer> lines = new HashMap<>();
+        int line = (int) check.chars().filter(ch -> ch == '\n').count();
+        for (int i : which) {
+            WindowsBindings.Constant c = items.get(i).constant();
+            String v = "(long long)(" + c.name() + ")";
+            long mask = c.bits() == 64 ? -1L : (1L << c.bits()) - 1;
+            String fits = c.bits() == 64 ? "1" : v + " >= " + -(1L << (c.bits() - 1)) + "LL && " + v + " <= " + mask + "LL";
+            check.append("_Static_assert(").append(fits).append(" && ((unsigned long long)").append(v).append(" & 0x")
+                    .append(Long.toHexString(mask)).append("ULL) == 0x").append(Long.toHexString(c.value() & mask))
+                    .append("ULL, \"I").append(i).append("\");\n");
+            for (int k = 0; k < 4; k++) {
+                values.append("char (*v_I").append(i).append('_').append(k).append(")[(((unsigned long long)").append(v)
+                        .append(" >> ").append(16 * k).append(") & 0xFFFF) + 1] = 1.0; ");
+            }
+            values.append('\n');
+            lines.put(++line, i);
+        }
+        Path checkFile = dir.resolve("windows-check-pointers.c");
+        Path valuesFile = dir.resolve("windows-values-pointers.c");
+        Files.writeString(checkFile, check);
+        Files.writeString(valuesFile, values);
+        Map<Integer, List<String>> failed = compile(checkFile, "-x", "c", "-std=c11");
+        Map<Integer, List<String>> printed = compile(valuesFile, "-x", "c", "-std=c11");
+        Map<Integer, Verdict> verdicts = new HashMap<>();
+        for (var e : lines.entrySet()) {
+            List<String> errs = failed.getOrDefault(e.getKey(), List.of());
+            long value = 0;
+            int chunks = 0;
+            String reason = errs.isEmpty() ? null : errs.get(0);
+            for (String msg : printed.getOrDefault(e.getKey(), List.of())) {
+                Matcher m = CHUNK.matcher(msg);
+                if (m.find()) {
+                    value |= (Long.parseLong(m.group(1)) - 1) << (16 * chunks++);
+                } else {
+                    reason = msg;
+                }
+            }
+            verdicts.put(e.getValue(), new Verdict(errs.isEmpty(), chunks == 4 ? new long[] {value} : null, reason));
+        }
+        return verdicts;
     }
 
     /** Errors per item index; an error on a line that is no item's line is a generator or header problem. */

@@ -88,7 +88,10 @@ class WindowsConformanceTest {
                 new WindowsBindings.Constant(owner, "SIO_GET_EXTENSION_FUNCTION_POINTER", 0xC8000006, 32),
                 new WindowsBindings.Constant(owner, "INFINITE", 0, 32),
                 new WindowsBindings.Constant(owner, "RIO_CORRUPT_CQ", 0xFFFFFFFF, 32),
-                new WindowsBindings.Constant(owner, "NO_SUCH_CONSTANT_ANYWHERE", 1, 32));
+                new WindowsBindings.Constant(owner, "NO_SUCH_CONSTANT_ANYWHERE", 1, 32),
+                // A pointer-valued macro, ((HANDLE)(LONG_PTR)-1): checked through the C front end.
+                new WindowsBindings.Constant(owner, "INVALID_HANDLE_VALUE", -1, 64),
+                new WindowsBindings.Constant(WindowsBindings.class, "INVALID_HANDLE_VALUE", 0, 64));
         var guids = List.of(
                 new WindowsBindings.Guid(owner, "WSAID_ACCEPTEX", "B5367DF1-CBAC-11CF-95CA-00805F48A192"),
                 new WindowsBindings.Guid(owner, "WSAID_CONNECTEX", "25A207B9-DDF3-4660-8EE9-76E58C74063F"));
@@ -118,6 +121,9 @@ class WindowsConformanceTest {
         assertEquals("OK " + c + "RIO_CORRUPT_CQ = 0xFFFFFFFF (doc)", report.line(c + "RIO_CORRUPT_CQ").text());
         assertTrue(report.line(c + "NO_SUCH_CONSTANT_ANYWHERE").text().startsWith("MISMATCH " + c
                 + "NO_SUCH_CONSTANT_ANYWHERE expected no reference"));
+        assertEquals("OK " + c + "INVALID_HANDLE_VALUE = 0xFFFFFFFFFFFFFFFF", report.line(c + "INVALID_HANDLE_VALUE").text());
+        assertEquals("MISMATCH const WindowsBindings.INVALID_HANDLE_VALUE expected 0xFFFFFFFFFFFFFFFF got 0x0",
+                report.line("const WindowsBindings.INVALID_HANDLE_VALUE").text());
         String g = "guid " + owner.getSimpleName() + ".";
         assertTrue(report.line(g + "WSAID_ACCEPTEX").ok());
         assertEquals("MISMATCH " + g + "WSAID_CONNECTEX expected 25A207B9-DDF3-4660-8EE9-76E58C74063E got "

@@ -3,13 +3,13 @@ package org.iocp4j.bindings.windows.conformance;
 import java.util.Set;
 
 /**
- * Declarations of the Winsock Registered I/O (RIO) types, function typedefs and constants, transcribed
- * from Microsoft's documentation because mingw-w64 10.0 ships none of them. They go into the generated
+ * Declarations transcribed from Microsoft's documentation for what mingw-w64 10.0 does not declare: the
+ * Winsock Registered I/O (RIO) types, function typedefs and constants, and a few error codes. They go into the generated
  * C++ file inside {@code namespace doc}, so the real x86_64 cross compiler lays them out; a binding
  * checked against them is reported with {@code (doc)}. Each declaration cites the page it comes from.
  */
-final class RioDocumentation {
-    private RioDocumentation() {
+final class DocumentedDeclarations {
+    private DocumentedDeclarations() {
     }
 
     /** Names {@link #CPP} declares in {@code namespace doc}; the generator refers to these as {@code doc::NAME}. */
@@ -24,7 +24,8 @@ final class RioDocumentation {
             "RIO_EVENT_COMPLETION", "RIO_IOCP_COMPLETION",
             "RIO_MSG_DONT_NOTIFY", "RIO_MSG_DEFER", "RIO_MSG_WAITALL", "RIO_MSG_COMMIT_ONLY",
             "RIO_CORRUPT_CQ", "RIO_INVALID_BUFFERID", "RIO_INVALID_CQ", "RIO_INVALID_RQ", "RIO_MAX_CQ_SIZE",
-            "SIO_GET_MULTIPLE_EXTENSION_FUNCTION_POINTER", "WSAID_MULTIPLE_RIO");
+            "SIO_GET_MULTIPLE_EXTENSION_FUNCTION_POINTER", "WSAID_MULTIPLE_RIO",
+            "ERROR_HANDLES_CLOSED");
 
     /** The declarations, C++ inside {@code namespace doc}; needs windows.h/winsock2.h before it. */
     static final String CPP = """
@@ -157,6 +158,11 @@ final class RioDocumentation {
             // the pages do not print the value. Value as measured in /work/shared/WINDOWS-TESTING.md
             // ({8509E081-96DD-4005-B165-9E2EE8C79E3F}).
             constexpr GUID WSAID_MULTIPLE_RIO = {0x8509e081, 0x96dd, 0x4005, {0xb1, 0x65, 0x9e, 0x2e, 0xe8, 0xc7, 0x9e, 0x3f}};
+
+            // Not in mingw-w64 10.0's winerror.h. "ERROR_HANDLES_CLOSED 676 (0x2A4)":
+            // https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--500-999-
+            // (also https://docs.rs/windows-sys/0.33.0/windows_sys/Win32/Foundation/constant.ERROR_HANDLES_CLOSED.html)
+            constexpr DWORD ERROR_HANDLES_CLOSED = 676;
             }
             """;
 }
