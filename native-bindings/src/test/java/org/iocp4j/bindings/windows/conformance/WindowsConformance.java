@@ -334,13 +334,15 @@ final class WindowsConformance {
     private record Source(String text, Map<Integer, Integer> itemAtLine) {
     }
 
+    private static final Pattern PICK = Pattern.compile("iocp4j::pick<::(\\w+), decltype\\(&::(\\w+)\\)>");
+
     private static Source source(List<Item> items, boolean values) {
         StringBuilder cpp = new StringBuilder(PRELUDE).append(DocumentedDeclarations.CPP);
         // Fallbacks, found only where the headers declare nothing (qualified lookup of ::X reaches a
         // namespace nominated by a using-directive only when the global namespace has no X).
         Set<String> fallbacks = new LinkedHashSet<>();
         for (Item it : items) {
-            Matcher m = Pattern.compile("iocp4j::pick<::(\\w+), decltype\\(&::(\\w+)\\)>").matcher(it.declare());
+            Matcher m = PICK.matcher(it.declare());
             if (m.find()) {
                 fallbacks.add("using " + m.group(1) + " = iocp4j::absent;");
                 fallbacks.add("inline constexpr iocp4j::absent " + m.group(2) + "{};");
