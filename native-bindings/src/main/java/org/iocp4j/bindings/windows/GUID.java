@@ -72,7 +72,11 @@ public final class GUID {
         return Data1$OFFSET;
     }
 
-    /** {@snippet lang=c : unsigned long Data1 } */
+    /**
+     * {@snippet lang=c :
+     * unsigned long Data1
+     * }
+     */
     public static int Data1(MemorySegment struct) {
         return struct.get(Data1$LAYOUT, Data1$OFFSET);
     }
@@ -95,7 +99,11 @@ public final class GUID {
         return Data2$OFFSET;
     }
 
-    /** {@snippet lang=c : unsigned short Data2 } */
+    /**
+     * {@snippet lang=c :
+     * unsigned short Data2
+     * }
+     */
     public static short Data2(MemorySegment struct) {
         return struct.get(Data2$LAYOUT, Data2$OFFSET);
     }
@@ -118,7 +126,11 @@ public final class GUID {
         return Data3$OFFSET;
     }
 
-    /** {@snippet lang=c : unsigned short Data3 } */
+    /**
+     * {@snippet lang=c :
+     * unsigned short Data3
+     * }
+     */
     public static short Data3(MemorySegment struct) {
         return struct.get(Data3$LAYOUT, Data3$OFFSET);
     }
@@ -141,7 +153,12 @@ public final class GUID {
         return Data4$OFFSET;
     }
 
-    /** {@snippet lang=c : unsigned char Data4[8] } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * unsigned char Data4[8]
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment Data4(MemorySegment struct) {
         return struct.asSlice(Data4$OFFSET, Data4$LAYOUT.byteSize());
     }

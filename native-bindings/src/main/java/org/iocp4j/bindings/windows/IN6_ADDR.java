@@ -67,7 +67,12 @@ public final class IN6_ADDR {
         return u_Byte$OFFSET;
     }
 
-    /** {@snippet lang=c : UCHAR u.Byte[16] } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * UCHAR u.Byte[16]
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment u_Byte(MemorySegment struct) {
         return struct.asSlice(u_Byte$OFFSET, u_Byte$LAYOUT.byteSize());
     }

@@ -77,7 +77,11 @@ public final class IN_ADDR {
         return S_un_S_addr$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONG S_un.S_addr } */
+    /**
+     * {@snippet lang=c :
+     * ULONG S_un.S_addr
+     * }
+     */
     public static int S_un_S_addr(MemorySegment struct) {
         return struct.get(S_un_S_addr$LAYOUT, S_un_S_addr$OFFSET);
     }

@@ -63,7 +63,11 @@ public final class LINGER {
         return l_onoff$OFFSET;
     }
 
-    /** {@snippet lang=c : u_short l_onoff } */
+    /**
+     * {@snippet lang=c :
+     * u_short l_onoff
+     * }
+     */
     public static short l_onoff(MemorySegment struct) {
         return struct.get(l_onoff$LAYOUT, l_onoff$OFFSET);
     }
@@ -86,7 +90,11 @@ public final class LINGER {
         return l_linger$OFFSET;
     }
 
-    /** {@snippet lang=c : u_short l_linger } */
+    /**
+     * {@snippet lang=c :
+     * u_short l_linger
+     * }
+     */
     public static short l_linger(MemorySegment struct) {
         return struct.get(l_linger$LAYOUT, l_linger$OFFSET);
     }

@@ -22,17 +22,22 @@ import org.iocp4j.bindings.internal.Downcalls;
  * {@code LPFN_NAME} typedef in {@code mswsock.h}). {@link #load} fetches the pointers for a socket
  * and returns an immutable object that holds the bound handles, with {@code NAME$address()},
  * {@code NAME$handle()} and an invoker per function. All but {@code GetAcceptExSockaddrs} report
- * failure through {@code WSAGetLastError()} and take a {@link CallState} first. The pointers are the
- * same for all sockets of one provider (all TCP/IP sockets), so one {@code Mswsock} serves a process.
+ * failure through {@code WSAGetLastError()} and take a {@link CallState} first. The pointers belong to
+ * the socket's provider; sockets of one provider (e.g. all TCP/IP sockets) share them.
  */
 public final class Mswsock {
 
     private static final class AcceptEx {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS,
+                JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_ACCEPTEX)(SOCKET sListenSocket, SOCKET sAcceptSocket, PVOID lpOutputBuffer, DWORD dwReceiveDataLength, DWORD dwLocalAddressLength, DWORD dwRemoteAddressLength, LPDWORD lpdwBytesReceived, LPOVERLAPPED lpOverlapped); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_ACCEPTEX)(SOCKET sListenSocket, SOCKET sAcceptSocket,
+     *               PVOID lpOutputBuffer, DWORD dwReceiveDataLength, DWORD dwLocalAddressLength,
+     *               DWORD dwRemoteAddressLength, LPDWORD lpdwBytesReceived, LPOVERLAPPED lpOverlapped);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nf-mswsock-acceptex">AcceptEx</a>.
      */
     public static FunctionDescriptor AcceptEx$descriptor() {
@@ -40,11 +45,17 @@ public final class Mswsock {
     }
 
     private static final class GetAcceptExSockaddrs {
-        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS);
     }
 
     /**
-     * {@snippet lang=c : typedef VOID (WINAPI *LPFN_GETACCEPTEXSOCKADDRS)(PVOID lpOutputBuffer, DWORD dwReceiveDataLength, DWORD dwLocalAddressLength, DWORD dwRemoteAddressLength, struct sockaddr ** LocalSockaddr, LPINT LocalSockaddrLength, struct sockaddr ** RemoteSockaddr, LPINT RemoteSockaddrLength); }
+     * {@snippet lang=c :
+     * typedef VOID (WINAPI *LPFN_GETACCEPTEXSOCKADDRS)(PVOID lpOutputBuffer, DWORD dwReceiveDataLength,
+     *               DWORD dwLocalAddressLength, DWORD dwRemoteAddressLength,
+     *               struct sockaddr ** LocalSockaddr, LPINT LocalSockaddrLength,
+     *               struct sockaddr ** RemoteSockaddr, LPINT RemoteSockaddrLength);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nf-mswsock-getacceptexsockaddrs">GetAcceptExSockaddrs</a>.
      */
     public static FunctionDescriptor GetAcceptExSockaddrs$descriptor() {
@@ -52,11 +63,16 @@ public final class Mswsock {
     }
 
     private static final class ConnectEx {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS, ADDRESS);
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_CONNECTEX)(SOCKET s, const struct sockaddr * name, int namelen, PVOID lpSendBuffer, DWORD dwSendDataLength, LPDWORD lpdwBytesSent, LPOVERLAPPED lpOverlapped); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_CONNECTEX)(SOCKET s, const struct sockaddr * name, int namelen,
+     *               PVOID lpSendBuffer, DWORD dwSendDataLength, LPDWORD lpdwBytesSent,
+     *               LPOVERLAPPED lpOverlapped);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_connectex">ConnectEx</a>.
      */
     public static FunctionDescriptor ConnectEx$descriptor() {
@@ -68,7 +84,10 @@ public final class Mswsock {
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_DISCONNECTEX)(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD dwFlags, DWORD dwReserved); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_DISCONNECTEX)(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD dwFlags,
+     *               DWORD dwReserved);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_disconnectex">DisconnectEx</a>.
      */
     public static FunctionDescriptor DisconnectEx$descriptor() {
@@ -76,11 +95,16 @@ public final class Mswsock {
     }
 
     private static final class TransmitFile {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT,
+                JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_TRANSMITFILE)(SOCKET hSocket, HANDLE hFile, DWORD nNumberOfBytesToWrite, DWORD nNumberOfBytesPerSend, LPOVERLAPPED lpOverlapped, LPTRANSMIT_FILE_BUFFERS lpTransmitBuffers, DWORD dwReserved); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_TRANSMITFILE)(SOCKET hSocket, HANDLE hFile, DWORD nNumberOfBytesToWrite,
+     *               DWORD nNumberOfBytesPerSend, LPOVERLAPPED lpOverlapped,
+     *               LPTRANSMIT_FILE_BUFFERS lpTransmitBuffers, DWORD dwReserved);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nf-mswsock-transmitfile">TransmitFile</a>.
      */
     public static FunctionDescriptor TransmitFile$descriptor() {
@@ -104,16 +128,26 @@ public final class Mswsock {
             MemorySegment connectExAddress,
             MemorySegment disconnectExAddress,
             MemorySegment transmitFileAddress) {
+        requireNonNull("AcceptEx", acceptExAddress);
+        requireNonNull("GetAcceptExSockaddrs", getAcceptExSockaddrsAddress);
+        requireNonNull("ConnectEx", connectExAddress);
+        requireNonNull("DisconnectEx", disconnectExAddress);
+        requireNonNull("TransmitFile", transmitFileAddress);
         this.AcceptEx$ADDR = acceptExAddress;
-        this.AcceptEx$HANDLE = bindPointer("AcceptEx", acceptExAddress, AcceptEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.AcceptEx$HANDLE =
+                Downcalls.downcall(acceptExAddress, AcceptEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.GetAcceptExSockaddrs$ADDR = getAcceptExSockaddrsAddress;
-        this.GetAcceptExSockaddrs$HANDLE = bindPointer("GetAcceptExSockaddrs", getAcceptExSockaddrsAddress, GetAcceptExSockaddrs.DESC, null);
+        this.GetAcceptExSockaddrs$HANDLE =
+                Downcalls.downcall(getAcceptExSockaddrsAddress, GetAcceptExSockaddrs.DESC, null);
         this.ConnectEx$ADDR = connectExAddress;
-        this.ConnectEx$HANDLE = bindPointer("ConnectEx", connectExAddress, ConnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.ConnectEx$HANDLE =
+                Downcalls.downcall(connectExAddress, ConnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.DisconnectEx$ADDR = disconnectExAddress;
-        this.DisconnectEx$HANDLE = bindPointer("DisconnectEx", disconnectExAddress, DisconnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.DisconnectEx$HANDLE =
+                Downcalls.downcall(disconnectExAddress, DisconnectEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.TransmitFile$ADDR = transmitFileAddress;
-        this.TransmitFile$HANDLE = bindPointer("TransmitFile", transmitFileAddress, TransmitFile.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.TransmitFile$HANDLE =
+                Downcalls.downcall(transmitFileAddress, TransmitFile.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
     }
 
     /**
@@ -126,11 +160,11 @@ public final class Mswsock {
      */
     public static Mswsock load(MemorySegment callState, long socket) throws NativeException {
         return new Mswsock(
-                    extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_ACCEPTEX, "WSAID_ACCEPTEX"),
-                    extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_GETACCEPTEXSOCKADDRS, "WSAID_GETACCEPTEXSOCKADDRS"),
-                    extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_CONNECTEX, "WSAID_CONNECTEX"),
-                    extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_DISCONNECTEX, "WSAID_DISCONNECTEX"),
-                    extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_TRANSMITFILE, "WSAID_TRANSMITFILE"));
+                extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_ACCEPTEX, "WSAID_ACCEPTEX"),
+                extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_GETACCEPTEXSOCKADDRS, "WSAID_GETACCEPTEXSOCKADDRS"),
+                extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_CONNECTEX, "WSAID_CONNECTEX"),
+                extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_DISCONNECTEX, "WSAID_DISCONNECTEX"),
+                extensionFunctionPointer(callState, socket, WinsockGuids.WSAID_TRANSMITFILE, "WSAID_TRANSMITFILE"));
     }
 
     /**
@@ -145,7 +179,8 @@ public final class Mswsock {
             MemorySegment connectExAddress,
             MemorySegment disconnectExAddress,
             MemorySegment transmitFileAddress) {
-        return new Mswsock(acceptExAddress, getAcceptExSockaddrsAddress, connectExAddress, disconnectExAddress, transmitFileAddress);
+        return new Mswsock(acceptExAddress, getAcceptExSockaddrsAddress, connectExAddress,
+                disconnectExAddress, transmitFileAddress);
     }
 
     /**
@@ -174,13 +209,11 @@ public final class Mswsock {
         }
     }
 
-    /** A handle for a function pointer; a NULL pointer is refused, naming the function. */
-    static MethodHandle bindPointer(String name, MemorySegment address, FunctionDescriptor descriptor,
-                                    String capture) {
+    /** Refuses a NULL function pointer, naming the function. */
+    static void requireNonNull(String name, MemorySegment address) {
         if (address == null || address.equals(MemorySegment.NULL)) {
             throw new IllegalArgumentException("the address of the extension function " + name + " is NULL");
         }
-        return Downcalls.downcall(address, descriptor, capture);
     }
 
     /** The address of {@code AcceptEx} this Mswsock was bound to. */
@@ -194,13 +227,22 @@ public final class Mswsock {
     }
 
     /**
-     * {@snippet lang=c : BOOL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSocket, PVOID lpOutputBuffer, DWORD dwReceiveDataLength, DWORD dwLocalAddressLength, DWORD dwRemoteAddressLength, LPDWORD lpdwBytesReceived, LPOVERLAPPED lpOverlapped) }
+     * {@snippet lang=c :
+     * BOOL AcceptEx(SOCKET sListenSocket, SOCKET sAcceptSocket, PVOID lpOutputBuffer,
+     *               DWORD dwReceiveDataLength, DWORD dwLocalAddressLength, DWORD dwRemoteAddressLength,
+     *               LPDWORD lpdwBytesReceived, LPOVERLAPPED lpOverlapped)
+     * }
      *
      * @return non-zero if the connection was accepted at once; zero on failure or when pending ({@code WSA_IO_PENDING})
      */
-    public int AcceptEx(MemorySegment callState, long sListenSocket, long sAcceptSocket, MemorySegment lpOutputBuffer, int dwReceiveDataLength, int dwLocalAddressLength, int dwRemoteAddressLength, MemorySegment lpdwBytesReceived, MemorySegment lpOverlapped) {
+    public int AcceptEx(MemorySegment callState, long sListenSocket, long sAcceptSocket,
+            MemorySegment lpOutputBuffer, int dwReceiveDataLength,
+            int dwLocalAddressLength, int dwRemoteAddressLength,
+            MemorySegment lpdwBytesReceived, MemorySegment lpOverlapped) {
         try {
-            return (int) AcceptEx$HANDLE.invokeExact(callState, sListenSocket, sAcceptSocket, lpOutputBuffer, dwReceiveDataLength, dwLocalAddressLength, dwRemoteAddressLength, lpdwBytesReceived, lpOverlapped);
+            return (int) AcceptEx$HANDLE.invokeExact(callState, sListenSocket, sAcceptSocket, lpOutputBuffer,
+                    dwReceiveDataLength, dwLocalAddressLength, dwRemoteAddressLength,
+                    lpdwBytesReceived, lpOverlapped);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -217,11 +259,23 @@ public final class Mswsock {
     }
 
     /**
-     * {@snippet lang=c : VOID GetAcceptExSockaddrs(PVOID lpOutputBuffer, DWORD dwReceiveDataLength, DWORD dwLocalAddressLength, DWORD dwRemoteAddressLength, struct sockaddr ** LocalSockaddr, LPINT LocalSockaddrLength, struct sockaddr ** RemoteSockaddr, LPINT RemoteSockaddrLength) }
+     * {@snippet lang=c :
+     * VOID GetAcceptExSockaddrs(PVOID lpOutputBuffer, DWORD dwReceiveDataLength,
+     *                           DWORD dwLocalAddressLength, DWORD dwRemoteAddressLength,
+     *                           struct sockaddr ** LocalSockaddr, LPINT LocalSockaddrLength,
+     *                           struct sockaddr ** RemoteSockaddr, LPINT RemoteSockaddrLength)
+     * }
      */
-    public void GetAcceptExSockaddrs(MemorySegment lpOutputBuffer, int dwReceiveDataLength, int dwLocalAddressLength, int dwRemoteAddressLength, MemorySegment LocalSockaddr, MemorySegment LocalSockaddrLength, MemorySegment RemoteSockaddr, MemorySegment RemoteSockaddrLength) {
+    public void GetAcceptExSockaddrs(MemorySegment lpOutputBuffer, int dwReceiveDataLength,
+            int dwLocalAddressLength, int dwRemoteAddressLength,
+            MemorySegment LocalSockaddr,
+            MemorySegment LocalSockaddrLength,
+            MemorySegment RemoteSockaddr,
+            MemorySegment RemoteSockaddrLength) {
         try {
-            GetAcceptExSockaddrs$HANDLE.invokeExact(lpOutputBuffer, dwReceiveDataLength, dwLocalAddressLength, dwRemoteAddressLength, LocalSockaddr, LocalSockaddrLength, RemoteSockaddr, RemoteSockaddrLength);
+            GetAcceptExSockaddrs$HANDLE.invokeExact(lpOutputBuffer, dwReceiveDataLength,
+                    dwLocalAddressLength, dwRemoteAddressLength, LocalSockaddr,
+                    LocalSockaddrLength, RemoteSockaddr, RemoteSockaddrLength);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -238,13 +292,19 @@ public final class Mswsock {
     }
 
     /**
-     * {@snippet lang=c : BOOL ConnectEx(SOCKET s, const struct sockaddr * name, int namelen, PVOID lpSendBuffer, DWORD dwSendDataLength, LPDWORD lpdwBytesSent, LPOVERLAPPED lpOverlapped) }
+     * {@snippet lang=c :
+     * BOOL ConnectEx(SOCKET s, const struct sockaddr * name, int namelen, PVOID lpSendBuffer,
+     *                DWORD dwSendDataLength, LPDWORD lpdwBytesSent, LPOVERLAPPED lpOverlapped)
+     * }
      *
      * @return non-zero if connected at once; zero on failure or when pending ({@code WSA_IO_PENDING})
      */
-    public int ConnectEx(MemorySegment callState, long s, MemorySegment name, int namelen, MemorySegment lpSendBuffer, int dwSendDataLength, MemorySegment lpdwBytesSent, MemorySegment lpOverlapped) {
+    public int ConnectEx(MemorySegment callState, long s, MemorySegment name, int namelen,
+            MemorySegment lpSendBuffer, int dwSendDataLength,
+            MemorySegment lpdwBytesSent, MemorySegment lpOverlapped) {
         try {
-            return (int) ConnectEx$HANDLE.invokeExact(callState, s, name, namelen, lpSendBuffer, dwSendDataLength, lpdwBytesSent, lpOverlapped);
+            return (int) ConnectEx$HANDLE.invokeExact(callState, s, name, namelen, lpSendBuffer, dwSendDataLength,
+                    lpdwBytesSent, lpOverlapped);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -261,11 +321,14 @@ public final class Mswsock {
     }
 
     /**
-     * {@snippet lang=c : BOOL DisconnectEx(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD dwFlags, DWORD dwReserved) }
+     * {@snippet lang=c :
+     * BOOL DisconnectEx(SOCKET s, LPOVERLAPPED lpOverlapped, DWORD dwFlags, DWORD dwReserved)
+     * }
      *
      * @return non-zero if disconnected at once; zero on failure or when pending ({@code WSA_IO_PENDING})
      */
-    public int DisconnectEx(MemorySegment callState, long s, MemorySegment lpOverlapped, int dwFlags, int dwReserved) {
+    public int DisconnectEx(MemorySegment callState, long s, MemorySegment lpOverlapped, int dwFlags,
+            int dwReserved) {
         try {
             return (int) DisconnectEx$HANDLE.invokeExact(callState, s, lpOverlapped, dwFlags, dwReserved);
         } catch (Throwable t) {
@@ -284,13 +347,21 @@ public final class Mswsock {
     }
 
     /**
-     * {@snippet lang=c : BOOL TransmitFile(SOCKET hSocket, HANDLE hFile, DWORD nNumberOfBytesToWrite, DWORD nNumberOfBytesPerSend, LPOVERLAPPED lpOverlapped, LPTRANSMIT_FILE_BUFFERS lpTransmitBuffers, DWORD dwReserved) }
+     * {@snippet lang=c :
+     * BOOL TransmitFile(SOCKET hSocket, HANDLE hFile, DWORD nNumberOfBytesToWrite,
+     *                   DWORD nNumberOfBytesPerSend, LPOVERLAPPED lpOverlapped,
+     *                   LPTRANSMIT_FILE_BUFFERS lpTransmitBuffers, DWORD dwReserved)
+     * }
      *
      * @return non-zero if sent at once; zero on failure or when pending ({@code WSA_IO_PENDING})
      */
-    public int TransmitFile(MemorySegment callState, long hSocket, MemorySegment hFile, int nNumberOfBytesToWrite, int nNumberOfBytesPerSend, MemorySegment lpOverlapped, MemorySegment lpTransmitBuffers, int dwReserved) {
+    public int TransmitFile(MemorySegment callState, long hSocket, MemorySegment hFile,
+            int nNumberOfBytesToWrite, int nNumberOfBytesPerSend,
+            MemorySegment lpOverlapped, MemorySegment lpTransmitBuffers,
+            int dwReserved) {
         try {
-            return (int) TransmitFile$HANDLE.invokeExact(callState, hSocket, hFile, nNumberOfBytesToWrite, nNumberOfBytesPerSend, lpOverlapped, lpTransmitBuffers, dwReserved);
+            return (int) TransmitFile$HANDLE.invokeExact(callState, hSocket, hFile, nNumberOfBytesToWrite,
+                    nNumberOfBytesPerSend, lpOverlapped, lpTransmitBuffers, dwReserved);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }

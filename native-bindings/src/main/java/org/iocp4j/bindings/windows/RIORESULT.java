@@ -71,7 +71,11 @@ public final class RIORESULT {
         return Status$OFFSET;
     }
 
-    /** {@snippet lang=c : LONG Status } */
+    /**
+     * {@snippet lang=c :
+     * LONG Status
+     * }
+     */
     public static int Status(MemorySegment struct) {
         return struct.get(Status$LAYOUT, Status$OFFSET);
     }
@@ -94,7 +98,11 @@ public final class RIORESULT {
         return BytesTransferred$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONG BytesTransferred } */
+    /**
+     * {@snippet lang=c :
+     * ULONG BytesTransferred
+     * }
+     */
     public static int BytesTransferred(MemorySegment struct) {
         return struct.get(BytesTransferred$LAYOUT, BytesTransferred$OFFSET);
     }
@@ -117,7 +125,11 @@ public final class RIORESULT {
         return SocketContext$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONGLONG SocketContext } */
+    /**
+     * {@snippet lang=c :
+     * ULONGLONG SocketContext
+     * }
+     */
     public static long SocketContext(MemorySegment struct) {
         return struct.get(SocketContext$LAYOUT, SocketContext$OFFSET);
     }
@@ -140,7 +152,11 @@ public final class RIORESULT {
         return RequestContext$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONGLONG RequestContext } */
+    /**
+     * {@snippet lang=c :
+     * ULONGLONG RequestContext
+     * }
+     */
     public static long RequestContext(MemorySegment struct) {
         return struct.get(RequestContext$LAYOUT, RequestContext$OFFSET);
     }

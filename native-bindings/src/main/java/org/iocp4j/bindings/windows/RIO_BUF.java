@@ -69,7 +69,11 @@ public final class RIO_BUF {
         return BufferId$OFFSET;
     }
 
-    /** {@snippet lang=c : RIO_BUFFERID BufferId } */
+    /**
+     * {@snippet lang=c :
+     * RIO_BUFFERID BufferId
+     * }
+     */
     public static MemorySegment BufferId(MemorySegment struct) {
         return struct.get(BufferId$LAYOUT, BufferId$OFFSET);
     }
@@ -92,7 +96,11 @@ public final class RIO_BUF {
         return Offset$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONG Offset } */
+    /**
+     * {@snippet lang=c :
+     * ULONG Offset
+     * }
+     */
     public static int Offset(MemorySegment struct) {
         return struct.get(Offset$LAYOUT, Offset$OFFSET);
     }
@@ -115,7 +123,11 @@ public final class RIO_BUF {
         return Length$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONG Length } */
+    /**
+     * {@snippet lang=c :
+     * ULONG Length
+     * }
+     */
     public static int Length(MemorySegment struct) {
         return struct.get(Length$LAYOUT, Length$OFFSET);
     }

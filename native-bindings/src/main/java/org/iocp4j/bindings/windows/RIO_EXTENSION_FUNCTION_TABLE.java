@@ -93,7 +93,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return cbSize$OFFSET;
     }
 
-    /** {@snippet lang=c : DWORD cbSize } */
+    /**
+     * {@snippet lang=c :
+     * DWORD cbSize
+     * }
+     */
     public static int cbSize(MemorySegment struct) {
         return struct.get(cbSize$LAYOUT, cbSize$OFFSET);
     }
@@ -116,7 +120,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOReceive$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIORECEIVE RIOReceive } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIORECEIVE RIOReceive
+     * }
+     */
     public static MemorySegment RIOReceive(MemorySegment struct) {
         return struct.get(RIOReceive$LAYOUT, RIOReceive$OFFSET);
     }
@@ -139,7 +147,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOReceiveEx$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIORECEIVEEX RIOReceiveEx } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIORECEIVEEX RIOReceiveEx
+     * }
+     */
     public static MemorySegment RIOReceiveEx(MemorySegment struct) {
         return struct.get(RIOReceiveEx$LAYOUT, RIOReceiveEx$OFFSET);
     }
@@ -162,7 +174,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOSend$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIOSEND RIOSend } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIOSEND RIOSend
+     * }
+     */
     public static MemorySegment RIOSend(MemorySegment struct) {
         return struct.get(RIOSend$LAYOUT, RIOSend$OFFSET);
     }
@@ -185,7 +201,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOSendEx$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIOSENDEX RIOSendEx } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIOSENDEX RIOSendEx
+     * }
+     */
     public static MemorySegment RIOSendEx(MemorySegment struct) {
         return struct.get(RIOSendEx$LAYOUT, RIOSendEx$OFFSET);
     }
@@ -208,7 +228,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOCloseCompletionQueue$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIOCLOSECOMPLETIONQUEUE RIOCloseCompletionQueue } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIOCLOSECOMPLETIONQUEUE RIOCloseCompletionQueue
+     * }
+     */
     public static MemorySegment RIOCloseCompletionQueue(MemorySegment struct) {
         return struct.get(RIOCloseCompletionQueue$LAYOUT, RIOCloseCompletionQueue$OFFSET);
     }
@@ -231,7 +255,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOCreateCompletionQueue$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIOCREATECOMPLETIONQUEUE RIOCreateCompletionQueue } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIOCREATECOMPLETIONQUEUE RIOCreateCompletionQueue
+     * }
+     */
     public static MemorySegment RIOCreateCompletionQueue(MemorySegment struct) {
         return struct.get(RIOCreateCompletionQueue$LAYOUT, RIOCreateCompletionQueue$OFFSET);
     }
@@ -254,7 +282,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOCreateRequestQueue$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIOCREATEREQUESTQUEUE RIOCreateRequestQueue } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIOCREATEREQUESTQUEUE RIOCreateRequestQueue
+     * }
+     */
     public static MemorySegment RIOCreateRequestQueue(MemorySegment struct) {
         return struct.get(RIOCreateRequestQueue$LAYOUT, RIOCreateRequestQueue$OFFSET);
     }
@@ -277,7 +309,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIODequeueCompletion$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIODEQUEUECOMPLETION RIODequeueCompletion } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIODEQUEUECOMPLETION RIODequeueCompletion
+     * }
+     */
     public static MemorySegment RIODequeueCompletion(MemorySegment struct) {
         return struct.get(RIODequeueCompletion$LAYOUT, RIODequeueCompletion$OFFSET);
     }
@@ -300,7 +336,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIODeregisterBuffer$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIODEREGISTERBUFFER RIODeregisterBuffer } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIODEREGISTERBUFFER RIODeregisterBuffer
+     * }
+     */
     public static MemorySegment RIODeregisterBuffer(MemorySegment struct) {
         return struct.get(RIODeregisterBuffer$LAYOUT, RIODeregisterBuffer$OFFSET);
     }
@@ -323,7 +363,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIONotify$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIONOTIFY RIONotify } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIONOTIFY RIONotify
+     * }
+     */
     public static MemorySegment RIONotify(MemorySegment struct) {
         return struct.get(RIONotify$LAYOUT, RIONotify$OFFSET);
     }
@@ -346,7 +390,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIORegisterBuffer$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIOREGISTERBUFFER RIORegisterBuffer } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIOREGISTERBUFFER RIORegisterBuffer
+     * }
+     */
     public static MemorySegment RIORegisterBuffer(MemorySegment struct) {
         return struct.get(RIORegisterBuffer$LAYOUT, RIORegisterBuffer$OFFSET);
     }
@@ -369,7 +417,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOResizeCompletionQueue$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIORESIZECOMPLETIONQUEUE RIOResizeCompletionQueue } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIORESIZECOMPLETIONQUEUE RIOResizeCompletionQueue
+     * }
+     */
     public static MemorySegment RIOResizeCompletionQueue(MemorySegment struct) {
         return struct.get(RIOResizeCompletionQueue$LAYOUT, RIOResizeCompletionQueue$OFFSET);
     }
@@ -392,7 +444,11 @@ public final class RIO_EXTENSION_FUNCTION_TABLE {
         return RIOResizeRequestQueue$OFFSET;
     }
 
-    /** {@snippet lang=c : LPFN_RIORESIZEREQUESTQUEUE RIOResizeRequestQueue } */
+    /**
+     * {@snippet lang=c :
+     * LPFN_RIORESIZEREQUESTQUEUE RIOResizeRequestQueue
+     * }
+     */
     public static MemorySegment RIOResizeRequestQueue(MemorySegment struct) {
         return struct.get(RIOResizeRequestQueue$LAYOUT, RIOResizeRequestQueue$OFFSET);
     }

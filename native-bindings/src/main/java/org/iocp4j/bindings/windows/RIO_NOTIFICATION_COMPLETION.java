@@ -89,7 +89,11 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Type$OFFSET;
     }
 
-    /** {@snippet lang=c : RIO_NOTIFICATION_COMPLETION_TYPE Type } */
+    /**
+     * {@snippet lang=c :
+     * RIO_NOTIFICATION_COMPLETION_TYPE Type
+     * }
+     */
     public static int Type(MemorySegment struct) {
         return struct.get(Type$LAYOUT, Type$OFFSET);
     }
@@ -112,7 +116,12 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Event$OFFSET;
     }
 
-    /** {@snippet lang=c : struct { HANDLE EventHandle; BOOL NotifyReset; } Event } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * struct { HANDLE EventHandle; BOOL NotifyReset; } Event
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment Event(MemorySegment struct) {
         return struct.asSlice(Event$OFFSET, Event$LAYOUT.byteSize());
     }
@@ -130,7 +139,11 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Event_EventHandle$OFFSET;
     }
 
-    /** {@snippet lang=c : HANDLE Event.EventHandle } */
+    /**
+     * {@snippet lang=c :
+     * HANDLE Event.EventHandle
+     * }
+     */
     public static MemorySegment Event_EventHandle(MemorySegment struct) {
         return struct.get(Event_EventHandle$LAYOUT, Event_EventHandle$OFFSET);
     }
@@ -153,7 +166,11 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Event_NotifyReset$OFFSET;
     }
 
-    /** {@snippet lang=c : BOOL Event.NotifyReset } */
+    /**
+     * {@snippet lang=c :
+     * BOOL Event.NotifyReset
+     * }
+     */
     public static int Event_NotifyReset(MemorySegment struct) {
         return struct.get(Event_NotifyReset$LAYOUT, Event_NotifyReset$OFFSET);
     }
@@ -176,7 +193,12 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Iocp$OFFSET;
     }
 
-    /** {@snippet lang=c : struct { HANDLE IocpHandle; PVOID CompletionKey; PVOID Overlapped; } Iocp } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * struct { HANDLE IocpHandle; PVOID CompletionKey; PVOID Overlapped; } Iocp
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment Iocp(MemorySegment struct) {
         return struct.asSlice(Iocp$OFFSET, Iocp$LAYOUT.byteSize());
     }
@@ -194,7 +216,11 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Iocp_IocpHandle$OFFSET;
     }
 
-    /** {@snippet lang=c : HANDLE Iocp.IocpHandle } */
+    /**
+     * {@snippet lang=c :
+     * HANDLE Iocp.IocpHandle
+     * }
+     */
     public static MemorySegment Iocp_IocpHandle(MemorySegment struct) {
         return struct.get(Iocp_IocpHandle$LAYOUT, Iocp_IocpHandle$OFFSET);
     }
@@ -217,7 +243,11 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Iocp_CompletionKey$OFFSET;
     }
 
-    /** {@snippet lang=c : PVOID Iocp.CompletionKey } */
+    /**
+     * {@snippet lang=c :
+     * PVOID Iocp.CompletionKey
+     * }
+     */
     public static MemorySegment Iocp_CompletionKey(MemorySegment struct) {
         return struct.get(Iocp_CompletionKey$LAYOUT, Iocp_CompletionKey$OFFSET);
     }
@@ -240,7 +270,11 @@ public final class RIO_NOTIFICATION_COMPLETION {
         return Iocp_Overlapped$OFFSET;
     }
 
-    /** {@snippet lang=c : PVOID Iocp.Overlapped } */
+    /**
+     * {@snippet lang=c :
+     * PVOID Iocp.Overlapped
+     * }
+     */
     public static MemorySegment Iocp_Overlapped(MemorySegment struct) {
         return struct.get(Iocp_Overlapped$LAYOUT, Iocp_Overlapped$OFFSET);
     }

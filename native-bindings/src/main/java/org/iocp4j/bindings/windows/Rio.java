@@ -35,7 +35,10 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_RIORECEIVE)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags, PVOID RequestContext); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_RIORECEIVE)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount,
+     *               DWORD Flags, PVOID RequestContext);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioreceive">RIOReceive</a>.
      */
     public static FunctionDescriptor RIOReceive$descriptor() {
@@ -43,11 +46,16 @@ public final class Rio {
     }
 
     private static final class RIOReceiveEx {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
     }
 
     /**
-     * {@snippet lang=c : typedef int (WINAPI *LPFN_RIORECEIVEEX)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, PRIO_BUF pLocalAddress, PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext, PRIO_BUF pFlags, DWORD Flags, PVOID RequestContext); }
+     * {@snippet lang=c :
+     * typedef int (WINAPI *LPFN_RIORECEIVEEX)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount,
+     *              PRIO_BUF pLocalAddress, PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext,
+     *              PRIO_BUF pFlags, DWORD Flags, PVOID RequestContext);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioreceiveex">RIOReceiveEx</a>.
      */
     public static FunctionDescriptor RIOReceiveEx$descriptor() {
@@ -59,7 +67,10 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_RIOSEND)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags, PVOID RequestContext); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_RIOSEND)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount,
+     *               DWORD Flags, PVOID RequestContext);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_riosend">RIOSend</a>.
      */
     public static FunctionDescriptor RIOSend$descriptor() {
@@ -67,11 +78,16 @@ public final class Rio {
     }
 
     private static final class RIOSendEx {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_RIOSENDEX)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, PRIO_BUF pLocalAddress, PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext, PRIO_BUF pFlags, DWORD Flags, PVOID RequestContext); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_RIOSENDEX)(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount,
+     *               PRIO_BUF pLocalAddress, PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext,
+     *               PRIO_BUF pFlags, DWORD Flags, PVOID RequestContext);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_riosendex">RIOSendEx</a>.
      */
     public static FunctionDescriptor RIOSendEx$descriptor() {
@@ -83,7 +99,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef VOID (WINAPI *LPFN_RIOCLOSECOMPLETIONQUEUE)(RIO_CQ CQ); }
+     * {@snippet lang=c :
+     * typedef VOID (WINAPI *LPFN_RIOCLOSECOMPLETIONQUEUE)(RIO_CQ CQ);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioclosecompletionqueue">RIOCloseCompletionQueue</a>.
      */
     public static FunctionDescriptor RIOCloseCompletionQueue$descriptor() {
@@ -95,7 +113,10 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef RIO_CQ (WINAPI *LPFN_RIOCREATECOMPLETIONQUEUE)(DWORD QueueSize, PRIO_NOTIFICATION_COMPLETION NotificationCompletion); }
+     * {@snippet lang=c :
+     * typedef RIO_CQ (WINAPI *LPFN_RIOCREATECOMPLETIONQUEUE)(DWORD QueueSize,
+     *                 PRIO_NOTIFICATION_COMPLETION NotificationCompletion);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_riocreatecompletionqueue">RIOCreateCompletionQueue</a>.
      */
     public static FunctionDescriptor RIOCreateCompletionQueue$descriptor() {
@@ -103,11 +124,16 @@ public final class Rio {
     }
 
     private static final class RIOCreateRequestQueue {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT,
+                JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
     }
 
     /**
-     * {@snippet lang=c : typedef RIO_RQ (WINAPI *LPFN_RIOCREATEREQUESTQUEUE)(SOCKET Socket, ULONG MaxOutstandingReceive, ULONG MaxReceiveDataBuffers, ULONG MaxOutstandingSend, ULONG MaxSendDataBuffers, RIO_CQ ReceiveCQ, RIO_CQ SendCQ, PVOID SocketContext); }
+     * {@snippet lang=c :
+     * typedef RIO_RQ (WINAPI *LPFN_RIOCREATEREQUESTQUEUE)(SOCKET Socket, ULONG MaxOutstandingReceive,
+     *                 ULONG MaxReceiveDataBuffers, ULONG MaxOutstandingSend, ULONG MaxSendDataBuffers,
+     *                 RIO_CQ ReceiveCQ, RIO_CQ SendCQ, PVOID SocketContext);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_riocreaterequestqueue">RIOCreateRequestQueue</a>.
      */
     public static FunctionDescriptor RIOCreateRequestQueue$descriptor() {
@@ -119,7 +145,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef ULONG (WINAPI *LPFN_RIODEQUEUECOMPLETION)(RIO_CQ CQ, PRIORESULT Array, ULONG ArraySize); }
+     * {@snippet lang=c :
+     * typedef ULONG (WINAPI *LPFN_RIODEQUEUECOMPLETION)(RIO_CQ CQ, PRIORESULT Array, ULONG ArraySize);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_riodequeuecompletion">RIODequeueCompletion</a>.
      */
     public static FunctionDescriptor RIODequeueCompletion$descriptor() {
@@ -131,7 +159,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef VOID (WINAPI *LPFN_RIODEREGISTERBUFFER)(RIO_BUFFERID BufferId); }
+     * {@snippet lang=c :
+     * typedef VOID (WINAPI *LPFN_RIODEREGISTERBUFFER)(RIO_BUFFERID BufferId);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioderegisterbuffer">RIODeregisterBuffer</a>.
      */
     public static FunctionDescriptor RIODeregisterBuffer$descriptor() {
@@ -143,7 +173,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef INT (WINAPI *LPFN_RIONOTIFY)(RIO_CQ CQ); }
+     * {@snippet lang=c :
+     * typedef INT (WINAPI *LPFN_RIONOTIFY)(RIO_CQ CQ);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rionotify">RIONotify</a>.
      */
     public static FunctionDescriptor RIONotify$descriptor() {
@@ -155,7 +187,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef RIO_BUFFERID (WINAPI *LPFN_RIOREGISTERBUFFER)(PCHAR DataBuffer, DWORD DataLength); }
+     * {@snippet lang=c :
+     * typedef RIO_BUFFERID (WINAPI *LPFN_RIOREGISTERBUFFER)(PCHAR DataBuffer, DWORD DataLength);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioregisterbuffer">RIORegisterBuffer</a>.
      */
     public static FunctionDescriptor RIORegisterBuffer$descriptor() {
@@ -167,7 +201,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_RIORESIZECOMPLETIONQUEUE)(RIO_CQ CQ, DWORD QueueSize); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_RIORESIZECOMPLETIONQUEUE)(RIO_CQ CQ, DWORD QueueSize);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioresizecompletionqueue">RIOResizeCompletionQueue</a>.
      */
     public static FunctionDescriptor RIOResizeCompletionQueue$descriptor() {
@@ -179,7 +215,10 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : typedef BOOL (WINAPI *LPFN_RIORESIZEREQUESTQUEUE)(RIO_RQ RQ, DWORD MaxOutstandingReceive, DWORD MaxOutstandingSend); }
+     * {@snippet lang=c :
+     * typedef BOOL (WINAPI *LPFN_RIORESIZEREQUESTQUEUE)(RIO_RQ RQ, DWORD MaxOutstandingReceive,
+     *               DWORD MaxOutstandingSend);
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/mswsock/nc-mswsock-lpfn_rioresizerequestqueue">RIOResizeRequestQueue</a>.
      */
     public static FunctionDescriptor RIOResizeRequestQueue$descriptor() {
@@ -227,32 +266,58 @@ public final class Rio {
             MemorySegment rioRegisterBufferAddress,
             MemorySegment rioResizeCompletionQueueAddress,
             MemorySegment rioResizeRequestQueueAddress) {
+        Mswsock.requireNonNull("RIOReceive", rioReceiveAddress);
+        Mswsock.requireNonNull("RIOReceiveEx", rioReceiveExAddress);
+        Mswsock.requireNonNull("RIOSend", rioSendAddress);
+        Mswsock.requireNonNull("RIOSendEx", rioSendExAddress);
+        Mswsock.requireNonNull("RIOCloseCompletionQueue", rioCloseCompletionQueueAddress);
+        Mswsock.requireNonNull("RIOCreateCompletionQueue", rioCreateCompletionQueueAddress);
+        Mswsock.requireNonNull("RIOCreateRequestQueue", rioCreateRequestQueueAddress);
+        Mswsock.requireNonNull("RIODequeueCompletion", rioDequeueCompletionAddress);
+        Mswsock.requireNonNull("RIODeregisterBuffer", rioDeregisterBufferAddress);
+        Mswsock.requireNonNull("RIONotify", rioNotifyAddress);
+        Mswsock.requireNonNull("RIORegisterBuffer", rioRegisterBufferAddress);
+        Mswsock.requireNonNull("RIOResizeCompletionQueue", rioResizeCompletionQueueAddress);
+        Mswsock.requireNonNull("RIOResizeRequestQueue", rioResizeRequestQueueAddress);
         this.RIOReceive$ADDR = rioReceiveAddress;
-        this.RIOReceive$HANDLE = Mswsock.bindPointer("RIOReceive", rioReceiveAddress, RIOReceive.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOReceive$HANDLE =
+                Downcalls.downcall(rioReceiveAddress, RIOReceive.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOReceiveEx$ADDR = rioReceiveExAddress;
-        this.RIOReceiveEx$HANDLE = Mswsock.bindPointer("RIOReceiveEx", rioReceiveExAddress, RIOReceiveEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOReceiveEx$HANDLE =
+                Downcalls.downcall(rioReceiveExAddress, RIOReceiveEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOSend$ADDR = rioSendAddress;
-        this.RIOSend$HANDLE = Mswsock.bindPointer("RIOSend", rioSendAddress, RIOSend.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOSend$HANDLE =
+                Downcalls.downcall(rioSendAddress, RIOSend.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOSendEx$ADDR = rioSendExAddress;
-        this.RIOSendEx$HANDLE = Mswsock.bindPointer("RIOSendEx", rioSendExAddress, RIOSendEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOSendEx$HANDLE =
+                Downcalls.downcall(rioSendExAddress, RIOSendEx.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOCloseCompletionQueue$ADDR = rioCloseCompletionQueueAddress;
-        this.RIOCloseCompletionQueue$HANDLE = Mswsock.bindPointer("RIOCloseCompletionQueue", rioCloseCompletionQueueAddress, RIOCloseCompletionQueue.DESC, null);
+        this.RIOCloseCompletionQueue$HANDLE =
+                Downcalls.downcall(rioCloseCompletionQueueAddress, RIOCloseCompletionQueue.DESC, null);
         this.RIOCreateCompletionQueue$ADDR = rioCreateCompletionQueueAddress;
-        this.RIOCreateCompletionQueue$HANDLE = Mswsock.bindPointer("RIOCreateCompletionQueue", rioCreateCompletionQueueAddress, RIOCreateCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOCreateCompletionQueue$HANDLE =
+                Downcalls.downcall(rioCreateCompletionQueueAddress, RIOCreateCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOCreateRequestQueue$ADDR = rioCreateRequestQueueAddress;
-        this.RIOCreateRequestQueue$HANDLE = Mswsock.bindPointer("RIOCreateRequestQueue", rioCreateRequestQueueAddress, RIOCreateRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOCreateRequestQueue$HANDLE =
+                Downcalls.downcall(rioCreateRequestQueueAddress, RIOCreateRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIODequeueCompletion$ADDR = rioDequeueCompletionAddress;
-        this.RIODequeueCompletion$HANDLE = Mswsock.bindPointer("RIODequeueCompletion", rioDequeueCompletionAddress, RIODequeueCompletion.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIODequeueCompletion$HANDLE =
+                Downcalls.downcall(rioDequeueCompletionAddress, RIODequeueCompletion.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIODeregisterBuffer$ADDR = rioDeregisterBufferAddress;
-        this.RIODeregisterBuffer$HANDLE = Mswsock.bindPointer("RIODeregisterBuffer", rioDeregisterBufferAddress, RIODeregisterBuffer.DESC, null);
+        this.RIODeregisterBuffer$HANDLE =
+                Downcalls.downcall(rioDeregisterBufferAddress, RIODeregisterBuffer.DESC, null);
         this.RIONotify$ADDR = rioNotifyAddress;
-        this.RIONotify$HANDLE = Mswsock.bindPointer("RIONotify", rioNotifyAddress, RIONotify.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIONotify$HANDLE =
+                Downcalls.downcall(rioNotifyAddress, RIONotify.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIORegisterBuffer$ADDR = rioRegisterBufferAddress;
-        this.RIORegisterBuffer$HANDLE = Mswsock.bindPointer("RIORegisterBuffer", rioRegisterBufferAddress, RIORegisterBuffer.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIORegisterBuffer$HANDLE =
+                Downcalls.downcall(rioRegisterBufferAddress, RIORegisterBuffer.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOResizeCompletionQueue$ADDR = rioResizeCompletionQueueAddress;
-        this.RIOResizeCompletionQueue$HANDLE = Mswsock.bindPointer("RIOResizeCompletionQueue", rioResizeCompletionQueueAddress, RIOResizeCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOResizeCompletionQueue$HANDLE =
+                Downcalls.downcall(rioResizeCompletionQueueAddress, RIOResizeCompletionQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
         this.RIOResizeRequestQueue$ADDR = rioResizeRequestQueueAddress;
-        this.RIOResizeRequestQueue$HANDLE = Mswsock.bindPointer("RIOResizeRequestQueue", rioResizeRequestQueueAddress, RIOResizeRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
+        this.RIOResizeRequestQueue$HANDLE =
+                Downcalls.downcall(rioResizeRequestQueueAddress, RIOResizeRequestQueue.DESC, CallState.WSA_GET_LAST_ERROR_STATE);
     }
 
     /**
@@ -319,13 +384,18 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : BOOL RIOReceive(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags, PVOID RequestContext) }
+     * {@snippet lang=c :
+     * BOOL RIOReceive(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags,
+     *                 PVOID RequestContext)
+     * }
      *
      * @return non-zero if the request was queued
      */
-    public int RIOReceive(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData, int DataBufferCount, int Flags, MemorySegment RequestContext) {
+    public int RIOReceive(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData,
+            int DataBufferCount, int Flags, MemorySegment RequestContext) {
         try {
-            return (int) RIOReceive$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, Flags, RequestContext);
+            return (int) RIOReceive$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, Flags,
+                    RequestContext);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -342,13 +412,21 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : int RIOReceiveEx(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, PRIO_BUF pLocalAddress, PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext, PRIO_BUF pFlags, DWORD Flags, PVOID RequestContext) }
+     * {@snippet lang=c :
+     * int RIOReceiveEx(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, PRIO_BUF pLocalAddress,
+     *                  PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext, PRIO_BUF pFlags, DWORD Flags,
+     *                  PVOID RequestContext)
+     * }
      *
      * @return non-zero if the request was queued, {@code SOCKET_ERROR} on failure
      */
-    public int RIOReceiveEx(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData, int DataBufferCount, MemorySegment pLocalAddress, MemorySegment pRemoteAddress, MemorySegment pControlContext, MemorySegment pFlags, int Flags, MemorySegment RequestContext) {
+    public int RIOReceiveEx(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData,
+            int DataBufferCount, MemorySegment pLocalAddress,
+            MemorySegment pRemoteAddress, MemorySegment pControlContext,
+            MemorySegment pFlags, int Flags, MemorySegment RequestContext) {
         try {
-            return (int) RIOReceiveEx$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, pLocalAddress, pRemoteAddress, pControlContext, pFlags, Flags, RequestContext);
+            return (int) RIOReceiveEx$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, pLocalAddress,
+                    pRemoteAddress, pControlContext, pFlags, Flags, RequestContext);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -365,13 +443,17 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : BOOL RIOSend(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags, PVOID RequestContext) }
+     * {@snippet lang=c :
+     * BOOL RIOSend(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, DWORD Flags, PVOID RequestContext)
+     * }
      *
      * @return non-zero if the request was queued
      */
-    public int RIOSend(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData, int DataBufferCount, int Flags, MemorySegment RequestContext) {
+    public int RIOSend(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData,
+            int DataBufferCount, int Flags, MemorySegment RequestContext) {
         try {
-            return (int) RIOSend$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, Flags, RequestContext);
+            return (int) RIOSend$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, Flags,
+                    RequestContext);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -388,13 +470,21 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : BOOL RIOSendEx(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, PRIO_BUF pLocalAddress, PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext, PRIO_BUF pFlags, DWORD Flags, PVOID RequestContext) }
+     * {@snippet lang=c :
+     * BOOL RIOSendEx(RIO_RQ SocketQueue, PRIO_BUF pData, ULONG DataBufferCount, PRIO_BUF pLocalAddress,
+     *                PRIO_BUF pRemoteAddress, PRIO_BUF pControlContext, PRIO_BUF pFlags, DWORD Flags,
+     *                PVOID RequestContext)
+     * }
      *
      * @return non-zero if the request was queued
      */
-    public int RIOSendEx(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData, int DataBufferCount, MemorySegment pLocalAddress, MemorySegment pRemoteAddress, MemorySegment pControlContext, MemorySegment pFlags, int Flags, MemorySegment RequestContext) {
+    public int RIOSendEx(MemorySegment callState, MemorySegment SocketQueue, MemorySegment pData,
+            int DataBufferCount, MemorySegment pLocalAddress,
+            MemorySegment pRemoteAddress, MemorySegment pControlContext,
+            MemorySegment pFlags, int Flags, MemorySegment RequestContext) {
         try {
-            return (int) RIOSendEx$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, pLocalAddress, pRemoteAddress, pControlContext, pFlags, Flags, RequestContext);
+            return (int) RIOSendEx$HANDLE.invokeExact(callState, SocketQueue, pData, DataBufferCount, pLocalAddress,
+                    pRemoteAddress, pControlContext, pFlags, Flags, RequestContext);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -411,7 +501,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : VOID RIOCloseCompletionQueue(RIO_CQ CQ) }
+     * {@snippet lang=c :
+     * VOID RIOCloseCompletionQueue(RIO_CQ CQ)
+     * }
      */
     public void RIOCloseCompletionQueue(MemorySegment CQ) {
         try {
@@ -432,11 +524,14 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : RIO_CQ RIOCreateCompletionQueue(DWORD QueueSize, PRIO_NOTIFICATION_COMPLETION NotificationCompletion) }
+     * {@snippet lang=c :
+     * RIO_CQ RIOCreateCompletionQueue(DWORD QueueSize, PRIO_NOTIFICATION_COMPLETION NotificationCompletion)
+     * }
      *
      * @return the completion queue, or {@code RIO_INVALID_CQ} (NULL) on failure
      */
-    public MemorySegment RIOCreateCompletionQueue(MemorySegment callState, int QueueSize, MemorySegment NotificationCompletion) {
+    public MemorySegment RIOCreateCompletionQueue(MemorySegment callState, int QueueSize,
+            MemorySegment NotificationCompletion) {
         try {
             return (MemorySegment) RIOCreateCompletionQueue$HANDLE.invokeExact(callState, QueueSize, NotificationCompletion);
         } catch (Throwable t) {
@@ -455,13 +550,27 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : RIO_RQ RIOCreateRequestQueue(SOCKET Socket, ULONG MaxOutstandingReceive, ULONG MaxReceiveDataBuffers, ULONG MaxOutstandingSend, ULONG MaxSendDataBuffers, RIO_CQ ReceiveCQ, RIO_CQ SendCQ, PVOID SocketContext) }
+     * {@snippet lang=c :
+     * RIO_RQ RIOCreateRequestQueue(SOCKET Socket, ULONG MaxOutstandingReceive,
+     *                              ULONG MaxReceiveDataBuffers, ULONG MaxOutstandingSend,
+     *                              ULONG MaxSendDataBuffers, RIO_CQ ReceiveCQ, RIO_CQ SendCQ,
+     *                              PVOID SocketContext)
+     * }
      *
      * @return the request queue, or {@code RIO_INVALID_RQ} (NULL) on failure
      */
-    public MemorySegment RIOCreateRequestQueue(MemorySegment callState, long Socket, int MaxOutstandingReceive, int MaxReceiveDataBuffers, int MaxOutstandingSend, int MaxSendDataBuffers, MemorySegment ReceiveCQ, MemorySegment SendCQ, MemorySegment SocketContext) {
+    public MemorySegment RIOCreateRequestQueue(MemorySegment callState, long Socket,
+            int MaxOutstandingReceive,
+            int MaxReceiveDataBuffers,
+            int MaxOutstandingSend,
+            int MaxSendDataBuffers,
+            MemorySegment ReceiveCQ,
+            MemorySegment SendCQ,
+            MemorySegment SocketContext) {
         try {
-            return (MemorySegment) RIOCreateRequestQueue$HANDLE.invokeExact(callState, Socket, MaxOutstandingReceive, MaxReceiveDataBuffers, MaxOutstandingSend, MaxSendDataBuffers, ReceiveCQ, SendCQ, SocketContext);
+            return (MemorySegment) RIOCreateRequestQueue$HANDLE.invokeExact(callState, Socket, MaxOutstandingReceive,
+                    MaxReceiveDataBuffers, MaxOutstandingSend, MaxSendDataBuffers, ReceiveCQ,
+                    SendCQ, SocketContext);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -478,11 +587,14 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : ULONG RIODequeueCompletion(RIO_CQ CQ, PRIORESULT Array, ULONG ArraySize) }
+     * {@snippet lang=c :
+     * ULONG RIODequeueCompletion(RIO_CQ CQ, PRIORESULT Array, ULONG ArraySize)
+     * }
      *
      * @return the number of results written, or {@code RIO_CORRUPT_CQ}
      */
-    public int RIODequeueCompletion(MemorySegment callState, MemorySegment CQ, MemorySegment Array, int ArraySize) {
+    public int RIODequeueCompletion(MemorySegment callState, MemorySegment CQ, MemorySegment Array,
+            int ArraySize) {
         try {
             return (int) RIODequeueCompletion$HANDLE.invokeExact(callState, CQ, Array, ArraySize);
         } catch (Throwable t) {
@@ -501,7 +613,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : VOID RIODeregisterBuffer(RIO_BUFFERID BufferId) }
+     * {@snippet lang=c :
+     * VOID RIODeregisterBuffer(RIO_BUFFERID BufferId)
+     * }
      */
     public void RIODeregisterBuffer(MemorySegment BufferId) {
         try {
@@ -522,7 +636,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : INT RIONotify(RIO_CQ CQ) }
+     * {@snippet lang=c :
+     * INT RIONotify(RIO_CQ CQ)
+     * }
      *
      * @return {@code ERROR_SUCCESS} (0) on success, else an error code
      */
@@ -545,11 +661,14 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : RIO_BUFFERID RIORegisterBuffer(PCHAR DataBuffer, DWORD DataLength) }
+     * {@snippet lang=c :
+     * RIO_BUFFERID RIORegisterBuffer(PCHAR DataBuffer, DWORD DataLength)
+     * }
      *
      * @return the buffer id, or {@code RIO_INVALID_BUFFERID} on failure
      */
-    public MemorySegment RIORegisterBuffer(MemorySegment callState, MemorySegment DataBuffer, int DataLength) {
+    public MemorySegment RIORegisterBuffer(MemorySegment callState, MemorySegment DataBuffer,
+            int DataLength) {
         try {
             return (MemorySegment) RIORegisterBuffer$HANDLE.invokeExact(callState, DataBuffer, DataLength);
         } catch (Throwable t) {
@@ -568,7 +687,9 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : BOOL RIOResizeCompletionQueue(RIO_CQ CQ, DWORD QueueSize) }
+     * {@snippet lang=c :
+     * BOOL RIOResizeCompletionQueue(RIO_CQ CQ, DWORD QueueSize)
+     * }
      *
      * @return non-zero on success
      */
@@ -591,13 +712,17 @@ public final class Rio {
     }
 
     /**
-     * {@snippet lang=c : BOOL RIOResizeRequestQueue(RIO_RQ RQ, DWORD MaxOutstandingReceive, DWORD MaxOutstandingSend) }
+     * {@snippet lang=c :
+     * BOOL RIOResizeRequestQueue(RIO_RQ RQ, DWORD MaxOutstandingReceive, DWORD MaxOutstandingSend)
+     * }
      *
      * @return non-zero on success
      */
-    public int RIOResizeRequestQueue(MemorySegment callState, MemorySegment RQ, int MaxOutstandingReceive, int MaxOutstandingSend) {
+    public int RIOResizeRequestQueue(MemorySegment callState, MemorySegment RQ,
+            int MaxOutstandingReceive, int MaxOutstandingSend) {
         try {
-            return (int) RIOResizeRequestQueue$HANDLE.invokeExact(callState, RQ, MaxOutstandingReceive, MaxOutstandingSend);
+            return (int) RIOResizeRequestQueue$HANDLE.invokeExact(callState, RQ, MaxOutstandingReceive,
+                    MaxOutstandingSend);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }

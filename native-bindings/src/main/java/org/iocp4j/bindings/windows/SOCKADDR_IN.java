@@ -69,7 +69,11 @@ public final class SOCKADDR_IN {
         return sin_family$OFFSET;
     }
 
-    /** {@snippet lang=c : ADDRESS_FAMILY sin_family } */
+    /**
+     * {@snippet lang=c :
+     * ADDRESS_FAMILY sin_family
+     * }
+     */
     public static short sin_family(MemorySegment struct) {
         return struct.get(sin_family$LAYOUT, sin_family$OFFSET);
     }
@@ -92,7 +96,11 @@ public final class SOCKADDR_IN {
         return sin_port$OFFSET;
     }
 
-    /** {@snippet lang=c : USHORT sin_port } */
+    /**
+     * {@snippet lang=c :
+     * USHORT sin_port
+     * }
+     */
     public static short sin_port(MemorySegment struct) {
         return struct.get(sin_port$LAYOUT, sin_port$OFFSET);
     }
@@ -115,7 +123,12 @@ public final class SOCKADDR_IN {
         return sin_addr$OFFSET;
     }
 
-    /** {@snippet lang=c : IN_ADDR sin_addr } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * IN_ADDR sin_addr
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment sin_addr(MemorySegment struct) {
         return struct.asSlice(sin_addr$OFFSET, sin_addr$LAYOUT.byteSize());
     }
@@ -133,7 +146,12 @@ public final class SOCKADDR_IN {
         return sin_zero$OFFSET;
     }
 
-    /** {@snippet lang=c : CHAR sin_zero[8] } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * CHAR sin_zero[8]
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment sin_zero(MemorySegment struct) {
         return struct.asSlice(sin_zero$OFFSET, sin_zero$LAYOUT.byteSize());
     }

@@ -78,7 +78,11 @@ public final class SOCKADDR_IN6 {
         return sin6_family$OFFSET;
     }
 
-    /** {@snippet lang=c : ADDRESS_FAMILY sin6_family } */
+    /**
+     * {@snippet lang=c :
+     * ADDRESS_FAMILY sin6_family
+     * }
+     */
     public static short sin6_family(MemorySegment struct) {
         return struct.get(sin6_family$LAYOUT, sin6_family$OFFSET);
     }
@@ -101,7 +105,11 @@ public final class SOCKADDR_IN6 {
         return sin6_port$OFFSET;
     }
 
-    /** {@snippet lang=c : USHORT sin6_port } */
+    /**
+     * {@snippet lang=c :
+     * USHORT sin6_port
+     * }
+     */
     public static short sin6_port(MemorySegment struct) {
         return struct.get(sin6_port$LAYOUT, sin6_port$OFFSET);
     }
@@ -124,7 +132,11 @@ public final class SOCKADDR_IN6 {
         return sin6_flowinfo$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONG sin6_flowinfo } */
+    /**
+     * {@snippet lang=c :
+     * ULONG sin6_flowinfo
+     * }
+     */
     public static int sin6_flowinfo(MemorySegment struct) {
         return struct.get(sin6_flowinfo$LAYOUT, sin6_flowinfo$OFFSET);
     }
@@ -147,7 +159,12 @@ public final class SOCKADDR_IN6 {
         return sin6_addr$OFFSET;
     }
 
-    /** {@snippet lang=c : IN6_ADDR sin6_addr } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * IN6_ADDR sin6_addr
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment sin6_addr(MemorySegment struct) {
         return struct.asSlice(sin6_addr$OFFSET, sin6_addr$LAYOUT.byteSize());
     }
@@ -165,7 +182,11 @@ public final class SOCKADDR_IN6 {
         return sin6_scope_id$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONG sin6_scope_id } */
+    /**
+     * {@snippet lang=c :
+     * ULONG sin6_scope_id
+     * }
+     */
     public static int sin6_scope_id(MemorySegment struct) {
         return struct.get(sin6_scope_id$LAYOUT, sin6_scope_id$OFFSET);
     }

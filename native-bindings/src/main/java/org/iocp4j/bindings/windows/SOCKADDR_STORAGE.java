@@ -70,7 +70,11 @@ public final class SOCKADDR_STORAGE {
         return ss_family$OFFSET;
     }
 
-    /** {@snippet lang=c : ADDRESS_FAMILY ss_family } */
+    /**
+     * {@snippet lang=c :
+     * ADDRESS_FAMILY ss_family
+     * }
+     */
     public static short ss_family(MemorySegment struct) {
         return struct.get(ss_family$LAYOUT, ss_family$OFFSET);
     }

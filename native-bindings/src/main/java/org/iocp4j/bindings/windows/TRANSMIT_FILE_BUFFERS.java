@@ -71,7 +71,11 @@ public final class TRANSMIT_FILE_BUFFERS {
         return Head$OFFSET;
     }
 
-    /** {@snippet lang=c : LPVOID Head } */
+    /**
+     * {@snippet lang=c :
+     * LPVOID Head
+     * }
+     */
     public static MemorySegment Head(MemorySegment struct) {
         return struct.get(Head$LAYOUT, Head$OFFSET);
     }
@@ -94,7 +98,11 @@ public final class TRANSMIT_FILE_BUFFERS {
         return HeadLength$OFFSET;
     }
 
-    /** {@snippet lang=c : DWORD HeadLength } */
+    /**
+     * {@snippet lang=c :
+     * DWORD HeadLength
+     * }
+     */
     public static int HeadLength(MemorySegment struct) {
         return struct.get(HeadLength$LAYOUT, HeadLength$OFFSET);
     }
@@ -117,7 +125,11 @@ public final class TRANSMIT_FILE_BUFFERS {
         return Tail$OFFSET;
     }
 
-    /** {@snippet lang=c : LPVOID Tail } */
+    /**
+     * {@snippet lang=c :
+     * LPVOID Tail
+     * }
+     */
     public static MemorySegment Tail(MemorySegment struct) {
         return struct.get(Tail$LAYOUT, Tail$OFFSET);
     }
@@ -140,7 +152,11 @@ public final class TRANSMIT_FILE_BUFFERS {
         return TailLength$OFFSET;
     }
 
-    /** {@snippet lang=c : DWORD TailLength } */
+    /**
+     * {@snippet lang=c :
+     * DWORD TailLength
+     * }
+     */
     public static int TailLength(MemorySegment struct) {
         return struct.get(TailLength$LAYOUT, TailLength$OFFSET);
     }

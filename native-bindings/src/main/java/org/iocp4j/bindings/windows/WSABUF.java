@@ -66,7 +66,11 @@ public final class WSABUF {
         return len$OFFSET;
     }
 
-    /** {@snippet lang=c : ULONG len } */
+    /**
+     * {@snippet lang=c :
+     * ULONG len
+     * }
+     */
     public static int len(MemorySegment struct) {
         return struct.get(len$LAYOUT, len$OFFSET);
     }
@@ -89,7 +93,11 @@ public final class WSABUF {
         return buf$OFFSET;
     }
 
-    /** {@snippet lang=c : CHAR *buf } */
+    /**
+     * {@snippet lang=c :
+     * CHAR *buf
+     * }
+     */
     public static MemorySegment buf(MemorySegment struct) {
         return struct.get(buf$LAYOUT, buf$OFFSET);
     }

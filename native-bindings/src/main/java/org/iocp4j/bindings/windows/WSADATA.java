@@ -79,7 +79,11 @@ public final class WSADATA {
         return wVersion$OFFSET;
     }
 
-    /** {@snippet lang=c : WORD wVersion } */
+    /**
+     * {@snippet lang=c :
+     * WORD wVersion
+     * }
+     */
     public static short wVersion(MemorySegment struct) {
         return struct.get(wVersion$LAYOUT, wVersion$OFFSET);
     }
@@ -102,7 +106,11 @@ public final class WSADATA {
         return wHighVersion$OFFSET;
     }
 
-    /** {@snippet lang=c : WORD wHighVersion } */
+    /**
+     * {@snippet lang=c :
+     * WORD wHighVersion
+     * }
+     */
     public static short wHighVersion(MemorySegment struct) {
         return struct.get(wHighVersion$LAYOUT, wHighVersion$OFFSET);
     }
@@ -125,7 +133,11 @@ public final class WSADATA {
         return iMaxSockets$OFFSET;
     }
 
-    /** {@snippet lang=c : unsigned short iMaxSockets } */
+    /**
+     * {@snippet lang=c :
+     * unsigned short iMaxSockets
+     * }
+     */
     public static short iMaxSockets(MemorySegment struct) {
         return struct.get(iMaxSockets$LAYOUT, iMaxSockets$OFFSET);
     }
@@ -148,7 +160,11 @@ public final class WSADATA {
         return iMaxUdpDg$OFFSET;
     }
 
-    /** {@snippet lang=c : unsigned short iMaxUdpDg } */
+    /**
+     * {@snippet lang=c :
+     * unsigned short iMaxUdpDg
+     * }
+     */
     public static short iMaxUdpDg(MemorySegment struct) {
         return struct.get(iMaxUdpDg$LAYOUT, iMaxUdpDg$OFFSET);
     }
@@ -171,7 +187,11 @@ public final class WSADATA {
         return lpVendorInfo$OFFSET;
     }
 
-    /** {@snippet lang=c : char *lpVendorInfo } */
+    /**
+     * {@snippet lang=c :
+     * char *lpVendorInfo
+     * }
+     */
     public static MemorySegment lpVendorInfo(MemorySegment struct) {
         return struct.get(lpVendorInfo$LAYOUT, lpVendorInfo$OFFSET);
     }
@@ -194,7 +214,12 @@ public final class WSADATA {
         return szDescription$OFFSET;
     }
 
-    /** {@snippet lang=c : char szDescription[WSADESCRIPTION_LEN + 1] } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * char szDescription[WSADESCRIPTION_LEN + 1]
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment szDescription(MemorySegment struct) {
         return struct.asSlice(szDescription$OFFSET, szDescription$LAYOUT.byteSize());
     }
@@ -212,7 +237,12 @@ public final class WSADATA {
         return szSystemStatus$OFFSET;
     }
 
-    /** {@snippet lang=c : char szSystemStatus[WSASYS_STATUS_LEN + 1] } A slice of {@code struct} over this member. */
+    /**
+     * {@snippet lang=c :
+     * char szSystemStatus[WSASYS_STATUS_LEN + 1]
+     * }
+     * A slice of {@code struct} over this member.
+     */
     public static MemorySegment szSystemStatus(MemorySegment struct) {
         return struct.asSlice(szSystemStatus$OFFSET, szSystemStatus$LAYOUT.byteSize());
     }

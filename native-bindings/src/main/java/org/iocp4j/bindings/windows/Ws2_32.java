@@ -45,7 +45,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = Downcalls.downcall(LIBRARY, "WSAStartup", ADDR, DESC, null);
     }
 
-    /** {@snippet lang=c : int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData) } */
+    /**
+     * {@snippet lang=c :
+     * int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
+     * }
+     */
     public static FunctionDescriptor WSAStartup$descriptor() {
         return WSAStartup.DESC;
     }
@@ -61,7 +65,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData) }
+     * {@snippet lang=c :
+     * int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsastartup">WSAStartup</a>.
      *
      * @return zero on success, else the error code itself ({@code WSASYSNOTREADY}, {@code WSAVERNOTSUPPORTED}, ...)
@@ -80,7 +86,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("WSACleanup", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int WSACleanup(void) } */
+    /**
+     * {@snippet lang=c :
+     * int WSACleanup(void)
+     * }
+     */
     public static FunctionDescriptor WSACleanup$descriptor() {
         return WSACleanup.DESC;
     }
@@ -96,7 +106,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSACleanup(void) }
+     * {@snippet lang=c :
+     * int WSACleanup(void)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsacleanup">WSACleanup</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -115,7 +127,12 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("WSASocketW", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : SOCKET WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpProtocolInfo, GROUP g, DWORD dwFlags) } */
+    /**
+     * {@snippet lang=c :
+     * SOCKET WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpProtocolInfo, GROUP g,
+     *                   DWORD dwFlags)
+     * }
+     */
     public static FunctionDescriptor WSASocketW$descriptor() {
         return WSASocketW.DESC;
     }
@@ -131,12 +148,16 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : SOCKET WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpProtocolInfo, GROUP g, DWORD dwFlags) }
+     * {@snippet lang=c :
+     * SOCKET WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpProtocolInfo, GROUP g,
+     *                   DWORD dwFlags)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsasocketw">WSASocketW</a>.
      *
      * @return the socket, or {@code INVALID_SOCKET}
      */
-    public static long WSASocketW(MemorySegment callState, int af, int type, int protocol, MemorySegment lpProtocolInfo, int g, int dwFlags) {
+    public static long WSASocketW(MemorySegment callState, int af, int type, int protocol,
+            MemorySegment lpProtocolInfo, int g, int dwFlags) {
         try {
             return (long) WSASocketW.HANDLE.invokeExact(callState, af, type, protocol, lpProtocolInfo, g, dwFlags);
         } catch (Throwable t) {
@@ -150,7 +171,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("bind", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int bind(SOCKET s, const struct sockaddr * name, int namelen) } */
+    /**
+     * {@snippet lang=c :
+     * int bind(SOCKET s, const struct sockaddr * name, int namelen)
+     * }
+     */
     public static FunctionDescriptor bind$descriptor() {
         return bind.DESC;
     }
@@ -166,7 +191,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int bind(SOCKET s, const struct sockaddr * name, int namelen) }
+     * {@snippet lang=c :
+     * int bind(SOCKET s, const struct sockaddr * name, int namelen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-bind">bind</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -185,7 +212,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("listen", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int listen(SOCKET s, int backlog) } */
+    /**
+     * {@snippet lang=c :
+     * int listen(SOCKET s, int backlog)
+     * }
+     */
     public static FunctionDescriptor listen$descriptor() {
         return listen.DESC;
     }
@@ -201,7 +232,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int listen(SOCKET s, int backlog) }
+     * {@snippet lang=c :
+     * int listen(SOCKET s, int backlog)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-listen">listen</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -220,7 +253,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("closesocket", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int closesocket(SOCKET s) } */
+    /**
+     * {@snippet lang=c :
+     * int closesocket(SOCKET s)
+     * }
+     */
     public static FunctionDescriptor closesocket$descriptor() {
         return closesocket.DESC;
     }
@@ -236,7 +273,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int closesocket(SOCKET s) }
+     * {@snippet lang=c :
+     * int closesocket(SOCKET s)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-closesocket">closesocket</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -255,7 +294,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("shutdown", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int shutdown(SOCKET s, int how) } */
+    /**
+     * {@snippet lang=c :
+     * int shutdown(SOCKET s, int how)
+     * }
+     */
     public static FunctionDescriptor shutdown$descriptor() {
         return shutdown.DESC;
     }
@@ -271,7 +314,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int shutdown(SOCKET s, int how) }
+     * {@snippet lang=c :
+     * int shutdown(SOCKET s, int how)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-shutdown">shutdown</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -290,7 +335,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("setsockopt", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen) } */
+    /**
+     * {@snippet lang=c :
+     * int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen)
+     * }
+     */
     public static FunctionDescriptor setsockopt$descriptor() {
         return setsockopt.DESC;
     }
@@ -306,12 +355,15 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen) }
+     * {@snippet lang=c :
+     * int setsockopt(SOCKET s, int level, int optname, const char * optval, int optlen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-setsockopt">setsockopt</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
      */
-    public static int setsockopt(MemorySegment callState, long s, int level, int optname, MemorySegment optval, int optlen) {
+    public static int setsockopt(MemorySegment callState, long s, int level, int optname,
+            MemorySegment optval, int optlen) {
         try {
             return (int) setsockopt.HANDLE.invokeExact(callState, s, level, optname, optval, optlen);
         } catch (Throwable t) {
@@ -325,7 +377,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("getsockopt", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen) } */
+    /**
+     * {@snippet lang=c :
+     * int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen)
+     * }
+     */
     public static FunctionDescriptor getsockopt$descriptor() {
         return getsockopt.DESC;
     }
@@ -341,12 +397,15 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen) }
+     * {@snippet lang=c :
+     * int getsockopt(SOCKET s, int level, int optname, char * optval, int * optlen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-getsockopt">getsockopt</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
      */
-    public static int getsockopt(MemorySegment callState, long s, int level, int optname, MemorySegment optval, MemorySegment optlen) {
+    public static int getsockopt(MemorySegment callState, long s, int level, int optname,
+            MemorySegment optval, MemorySegment optlen) {
         try {
             return (int) getsockopt.HANDLE.invokeExact(callState, s, level, optname, optval, optlen);
         } catch (Throwable t) {
@@ -360,7 +419,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("getsockname", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int getsockname(SOCKET s, struct sockaddr * name, int * namelen) } */
+    /**
+     * {@snippet lang=c :
+     * int getsockname(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
+     */
     public static FunctionDescriptor getsockname$descriptor() {
         return getsockname.DESC;
     }
@@ -376,7 +439,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getsockname(SOCKET s, struct sockaddr * name, int * namelen) }
+     * {@snippet lang=c :
+     * int getsockname(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-getsockname">getsockname</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -395,7 +460,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("getpeername", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int getpeername(SOCKET s, struct sockaddr * name, int * namelen) } */
+    /**
+     * {@snippet lang=c :
+     * int getpeername(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
+     */
     public static FunctionDescriptor getpeername$descriptor() {
         return getpeername.DESC;
     }
@@ -411,7 +480,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int getpeername(SOCKET s, struct sockaddr * name, int * namelen) }
+     * {@snippet lang=c :
+     * int getpeername(SOCKET s, struct sockaddr * name, int * namelen)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-getpeername">getpeername</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
@@ -425,12 +496,19 @@ public final class Ws2_32 {
     }
 
     private static final class WSAIoctl {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "WSAIoctl");
         static final MethodHandle HANDLE = downcall("WSAIoctl", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD cbInBuffer, LPVOID lpvOutBuffer, DWORD cbOutBuffer, LPDWORD lpcbBytesReturned, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) } */
+    /**
+     * {@snippet lang=c :
+     * int WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD cbInBuffer,
+     *              LPVOID lpvOutBuffer, DWORD cbOutBuffer, LPDWORD lpcbBytesReturned,
+     *              LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
+     */
     public static FunctionDescriptor WSAIoctl$descriptor() {
         return WSAIoctl.DESC;
     }
@@ -446,26 +524,43 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD cbInBuffer, LPVOID lpvOutBuffer, DWORD cbOutBuffer, LPDWORD lpcbBytesReturned, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) }
+     * {@snippet lang=c :
+     * int WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD cbInBuffer,
+     *              LPVOID lpvOutBuffer, DWORD cbOutBuffer, LPDWORD lpcbBytesReturned,
+     *              LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsaioctl">WSAIoctl</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure (or {@code WSA_IO_PENDING} for an overlapped call)
      */
-    public static int WSAIoctl(MemorySegment callState, long s, int dwIoControlCode, MemorySegment lpvInBuffer, int cbInBuffer, MemorySegment lpvOutBuffer, int cbOutBuffer, MemorySegment lpcbBytesReturned, MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
+    public static int WSAIoctl(MemorySegment callState, long s, int dwIoControlCode,
+            MemorySegment lpvInBuffer, int cbInBuffer,
+            MemorySegment lpvOutBuffer, int cbOutBuffer,
+            MemorySegment lpcbBytesReturned, MemorySegment lpOverlapped,
+            MemorySegment lpCompletionRoutine) {
         try {
-            return (int) WSAIoctl.HANDLE.invokeExact(callState, s, dwIoControlCode, lpvInBuffer, cbInBuffer, lpvOutBuffer, cbOutBuffer, lpcbBytesReturned, lpOverlapped, lpCompletionRoutine);
+            return (int) WSAIoctl.HANDLE.invokeExact(callState, s, dwIoControlCode, lpvInBuffer, cbInBuffer,
+                    lpvOutBuffer, cbOutBuffer, lpcbBytesReturned, lpOverlapped,
+                    lpCompletionRoutine);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
     }
 
     private static final class WSARecv {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "WSARecv");
         static final MethodHandle HANDLE = downcall("WSARecv", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) } */
+    /**
+     * {@snippet lang=c :
+     * int WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd,
+     *             LPDWORD lpFlags, LPWSAOVERLAPPED lpOverlapped,
+     *             LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
+     */
     public static FunctionDescriptor WSARecv$descriptor() {
         return WSARecv.DESC;
     }
@@ -481,26 +576,40 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) }
+     * {@snippet lang=c :
+     * int WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd,
+     *             LPDWORD lpFlags, LPWSAOVERLAPPED lpOverlapped,
+     *             LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsarecv">WSARecv</a>.
      *
      * @return zero if the receive completed at once, else {@code SOCKET_ERROR} ({@code WSA_IO_PENDING}: it will complete later)
      */
-    public static int WSARecv(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount, MemorySegment lpNumberOfBytesRecvd, MemorySegment lpFlags, MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
+    public static int WSARecv(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount,
+            MemorySegment lpNumberOfBytesRecvd, MemorySegment lpFlags,
+            MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
         try {
-            return (int) WSARecv.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd, lpFlags, lpOverlapped, lpCompletionRoutine);
+            return (int) WSARecv.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd,
+                    lpFlags, lpOverlapped, lpCompletionRoutine);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
     }
 
     private static final class WSASend {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS, ADDRESS);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "WSASend");
         static final MethodHandle HANDLE = downcall("WSASend", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent, DWORD dwFlags, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) } */
+    /**
+     * {@snippet lang=c :
+     * int WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent,
+     *             DWORD dwFlags, LPWSAOVERLAPPED lpOverlapped,
+     *             LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
+     */
     public static FunctionDescriptor WSASend$descriptor() {
         return WSASend.DESC;
     }
@@ -516,26 +625,40 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent, DWORD dwFlags, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) }
+     * {@snippet lang=c :
+     * int WSASend(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent,
+     *             DWORD dwFlags, LPWSAOVERLAPPED lpOverlapped,
+     *             LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsasend">WSASend</a>.
      *
      * @return zero if the send completed at once, else {@code SOCKET_ERROR} ({@code WSA_IO_PENDING}: it will complete later)
      */
-    public static int WSASend(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount, MemorySegment lpNumberOfBytesSent, int dwFlags, MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
+    public static int WSASend(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount,
+            MemorySegment lpNumberOfBytesSent, int dwFlags,
+            MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
         try {
-            return (int) WSASend.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesSent, dwFlags, lpOverlapped, lpCompletionRoutine);
+            return (int) WSASend.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesSent,
+                    dwFlags, lpOverlapped, lpCompletionRoutine);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
     }
 
     private static final class WSARecvFrom {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS,
+                ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "WSARecvFrom");
         static final MethodHandle HANDLE = downcall("WSARecvFrom", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags, struct sockaddr * lpFrom, LPINT lpFromlen, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) } */
+    /**
+     * {@snippet lang=c :
+     * int WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd,
+     *                 LPDWORD lpFlags, struct sockaddr * lpFrom, LPINT lpFromlen,
+     *                 LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
+     */
     public static FunctionDescriptor WSARecvFrom$descriptor() {
         return WSARecvFrom.DESC;
     }
@@ -551,26 +674,41 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd, LPDWORD lpFlags, struct sockaddr * lpFrom, LPINT lpFromlen, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) }
+     * {@snippet lang=c :
+     * int WSARecvFrom(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd,
+     *                 LPDWORD lpFlags, struct sockaddr * lpFrom, LPINT lpFromlen,
+     *                 LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsarecvfrom">WSARecvFrom</a>.
      *
      * @return zero if the receive completed at once, else {@code SOCKET_ERROR} ({@code WSA_IO_PENDING}: it will complete later)
      */
-    public static int WSARecvFrom(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount, MemorySegment lpNumberOfBytesRecvd, MemorySegment lpFlags, MemorySegment lpFrom, MemorySegment lpFromlen, MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
+    public static int WSARecvFrom(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount,
+            MemorySegment lpNumberOfBytesRecvd, MemorySegment lpFlags,
+            MemorySegment lpFrom, MemorySegment lpFromlen,
+            MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
         try {
-            return (int) WSARecvFrom.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd, lpFlags, lpFrom, lpFromlen, lpOverlapped, lpCompletionRoutine);
+            return (int) WSARecvFrom.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesRecvd,
+                    lpFlags, lpFrom, lpFromlen, lpOverlapped, lpCompletionRoutine);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
     }
 
     private static final class WSASendTo {
-        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS,
+                JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
         static final MemorySegment ADDR = Downcalls.find(SYMBOLS, "WSASendTo");
         static final MethodHandle HANDLE = downcall("WSASendTo", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent, DWORD dwFlags, const struct sockaddr * lpTo, int iTolen, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) } */
+    /**
+     * {@snippet lang=c :
+     * int WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent,
+     *               DWORD dwFlags, const struct sockaddr * lpTo, int iTolen, LPWSAOVERLAPPED lpOverlapped,
+     *               LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
+     */
     public static FunctionDescriptor WSASendTo$descriptor() {
         return WSASendTo.DESC;
     }
@@ -586,14 +724,22 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent, DWORD dwFlags, const struct sockaddr * lpTo, int iTolen, LPWSAOVERLAPPED lpOverlapped, LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine) }
+     * {@snippet lang=c :
+     * int WSASendTo(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesSent,
+     *               DWORD dwFlags, const struct sockaddr * lpTo, int iTolen, LPWSAOVERLAPPED lpOverlapped,
+     *               LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsasendto">WSASendTo</a>.
      *
      * @return zero if the send completed at once, else {@code SOCKET_ERROR} ({@code WSA_IO_PENDING}: it will complete later)
      */
-    public static int WSASendTo(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount, MemorySegment lpNumberOfBytesSent, int dwFlags, MemorySegment lpTo, int iTolen, MemorySegment lpOverlapped, MemorySegment lpCompletionRoutine) {
+    public static int WSASendTo(MemorySegment callState, long s, MemorySegment lpBuffers, int dwBufferCount,
+            MemorySegment lpNumberOfBytesSent, int dwFlags,
+            MemorySegment lpTo, int iTolen, MemorySegment lpOverlapped,
+            MemorySegment lpCompletionRoutine) {
         try {
-            return (int) WSASendTo.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesSent, dwFlags, lpTo, iTolen, lpOverlapped, lpCompletionRoutine);
+            return (int) WSASendTo.HANDLE.invokeExact(callState, s, lpBuffers, dwBufferCount, lpNumberOfBytesSent,
+                    dwFlags, lpTo, iTolen, lpOverlapped, lpCompletionRoutine);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -605,7 +751,12 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("WSAGetOverlappedResult", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : BOOL WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcbTransfer, BOOL fWait, LPDWORD lpdwFlags) } */
+    /**
+     * {@snippet lang=c :
+     * BOOL WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcbTransfer,
+     *                             BOOL fWait, LPDWORD lpdwFlags)
+     * }
+     */
     public static FunctionDescriptor WSAGetOverlappedResult$descriptor() {
         return WSAGetOverlappedResult.DESC;
     }
@@ -621,14 +772,20 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : BOOL WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcbTransfer, BOOL fWait, LPDWORD lpdwFlags) }
+     * {@snippet lang=c :
+     * BOOL WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcbTransfer,
+     *                             BOOL fWait, LPDWORD lpdwFlags)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-wsagetoverlappedresult">WSAGetOverlappedResult</a>.
      *
      * @return non-zero if the operation completed successfully; zero if it failed or is still pending
      */
-    public static int WSAGetOverlappedResult(MemorySegment callState, long s, MemorySegment lpOverlapped, MemorySegment lpcbTransfer, int fWait, MemorySegment lpdwFlags) {
+    public static int WSAGetOverlappedResult(MemorySegment callState, long s, MemorySegment lpOverlapped,
+            MemorySegment lpcbTransfer, int fWait,
+            MemorySegment lpdwFlags) {
         try {
-            return (int) WSAGetOverlappedResult.HANDLE.invokeExact(callState, s, lpOverlapped, lpcbTransfer, fWait, lpdwFlags);
+            return (int) WSAGetOverlappedResult.HANDLE.invokeExact(callState, s, lpOverlapped, lpcbTransfer, fWait,
+                    lpdwFlags);
         } catch (Throwable t) {
             throw Downcalls.rethrow(t);
         }
@@ -640,7 +797,11 @@ public final class Ws2_32 {
         static final MethodHandle HANDLE = downcall("ioctlsocket", ADDR, DESC);
     }
 
-    /** {@snippet lang=c : int ioctlsocket(SOCKET s, long cmd, u_long * argp) } */
+    /**
+     * {@snippet lang=c :
+     * int ioctlsocket(SOCKET s, long cmd, u_long * argp)
+     * }
+     */
     public static FunctionDescriptor ioctlsocket$descriptor() {
         return ioctlsocket.DESC;
     }
@@ -656,7 +817,9 @@ public final class Ws2_32 {
     }
 
     /**
-     * {@snippet lang=c : int ioctlsocket(SOCKET s, long cmd, u_long * argp) }
+     * {@snippet lang=c :
+     * int ioctlsocket(SOCKET s, long cmd, u_long * argp)
+     * }
      * See <a href="https://learn.microsoft.com/en-us/windows/win32/api/winsock2/nf-winsock2-ioctlsocket">ioctlsocket</a>.
      *
      * @return zero on success, {@code SOCKET_ERROR} on failure
