@@ -134,7 +134,8 @@ final class DocumentedDeclarations {
 
             // Flags of RIOSend/RIOReceive(Ex), named on the pages above ("defined in Mswsockdef.h"); values from
             // Microsoft's Win32 metadata as published in the windows crate docs, e.g.
-            // https://microsoft.github.io/windows-docs-rs/doc/windows/Win32/Networking/WinSock/constant.RIO_MSG_COMMIT_ONLY.html (8)
+            // https://microsoft.github.io/windows-docs-rs/doc/windows/Win32/Networking/WinSock/constant.RIO_MSG_COMMIT_ONLY.html (8);
+            // all four as mirrored from mswsockdef.h in https://docs.rs/winapi/0.3.8/src/winapi/shared/mswsockdef.rs.html
             constexpr DWORD RIO_MSG_DONT_NOTIFY = 0x00000001;
             constexpr DWORD RIO_MSG_DEFER = 0x00000002;
             constexpr DWORD RIO_MSG_WAITALL = 0x00000004;
@@ -159,9 +160,10 @@ final class DocumentedDeclarations {
             // ({8509E081-96DD-4005-B165-9E2EE8C79E3F}).
             constexpr GUID WSAID_MULTIPLE_RIO = {0x8509e081, 0x96dd, 0x4005, {0xb1, 0x65, 0x9e, 0x2e, 0xe8, 0xc7, 0x9e, 0x3f}};
 
-            // Not in mingw-w64 10.0's winerror.h. "ERROR_HANDLES_CLOSED 676 (0x2A4)":
-            // https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--500-999-
-            // (also https://docs.rs/windows-sys/0.33.0/windows_sys/Win32/Foundation/constant.ERROR_HANDLES_CLOSED.html)
+            // Not in mingw-w64 10.0's winerror.h. 676 in Microsoft's Win32 metadata:
+            // https://docs.rs/windows-sys/0.33.0/windows_sys/Win32/Foundation/constant.ERROR_HANDLES_CLOSED.html
+            // (listed with the system error codes 500-999,
+            // https://learn.microsoft.com/en-us/windows/win32/debug/system-error-codes--500-999-)
             constexpr DWORD ERROR_HANDLES_CLOSED = 676;
             }
             """;
