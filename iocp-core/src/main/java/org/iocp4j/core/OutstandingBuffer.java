@@ -15,10 +15,10 @@ public record OutstandingBuffer(int slabId, long slabOffset, int capacity, Throw
                 + (acquiredAt == null ? "" : ", acquired at " + site(acquiredAt));
     }
 
-    /** The first frame outside this package: where user code called acquire. */
+    /** The first frame outside {@link BufferPool}: where the acquire was called. */
     private static String site(Throwable t) {
         for (StackTraceElement e : t.getStackTrace()) {
-            if (!e.getClassName().startsWith(BufferPool.class.getPackageName() + ".")) {
+            if (!e.getClassName().equals(BufferPool.class.getName())) {
                 return e.toString();
             }
         }
