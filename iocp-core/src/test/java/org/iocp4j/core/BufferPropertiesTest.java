@@ -22,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** Properties of slices, chains and the pool's accounting over generated inputs. */
-class BufferProperties {
+class BufferPropertiesTest {
     private static BufferPool pool;
 
     @BeforeContainer

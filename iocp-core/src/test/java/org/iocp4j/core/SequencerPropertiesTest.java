@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.UniqueElements;
 
-class SequencerProperties {
+class SequencerPropertiesTest {
 
     @Property(tries = 500)
     void everyPermutationIsDeliveredInOrderExactlyOnce(
