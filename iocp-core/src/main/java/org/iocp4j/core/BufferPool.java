@@ -6,7 +6,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -193,7 +196,12 @@ public final class BufferPool implements AutoCloseable {
         sizeClass.addSlab(slab);
     }
 
-    /** Drains and unregisters caches whose thread died. Under the lock. True if any slot of the class came back. */
+    /**
+     * Drains and unregisters caches whose thread died. Under the lock.
+     *
+     * @param wanted the class the caller needs, or null
+     * @return whether any slot of {@code wanted} came back
+     */
     private boolean reclaimDeadThreads(SizeClass wanted) {
         boolean found = false;
         for (var it = registry.iterator(); it.hasNext(); ) {
@@ -215,6 +223,9 @@ public final class BufferPool implements AutoCloseable {
     private ThreadCache registerCache() {
         ThreadCache cache = new ThreadCache(Thread.currentThread(), classes, threadCacheSize);
         synchronized (lock) {
+            // Also the moment to drop caches of threads that have come and gone, so that the registry
+            // tracks live threads even when no class ever runs dry.
+            reclaimDeadThreads(null);
             registry.add(cache);
         }
         return cache;
@@ -267,6 +278,14 @@ public final class BufferPool implements AutoCloseable {
      */
     public PoolMetrics metrics() {
         synchronized (lock) {
+            Map<String, Long> perThread = new LinkedHashMap<>();
+            for (ThreadCache cache : registry) {
+                long cached = 0;
+                for (ThreadCache.PerClass pc : cache.perClass) {
+                    cached += pc.count();
+                }
+                perThread.put(cache.owner.getName() + "#" + cache.owner.threadId(), cached);
+            }
             List<PoolMetrics.SizeClass> perClass = new ArrayList<>(classes.length);
             for (SizeClass c : classes) {
                 long acquired = retiredAcquired[c.ordinal];
@@ -283,7 +302,8 @@ public final class BufferPool implements AutoCloseable {
                 perClass.add(new PoolMetrics.SizeClass(c.bufferSize, c.allocated(), acquired - released,
                         cached, c.sharedFree(), c.highWaterMark(), c.exhausted()));
             }
-            return new PoolMetrics(maxBytes, allocatedBytes, slabs.size(), List.copyOf(perClass));
+            return new PoolMetrics(maxBytes, allocatedBytes, slabs.size(), List.copyOf(perClass),
+                    Collections.unmodifiableMap(perThread));
         }
     }
 

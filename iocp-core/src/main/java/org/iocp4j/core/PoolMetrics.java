@@ -1,6 +1,7 @@
 package org.iocp4j.core;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A snapshot of a {@link BufferPool}'s accounting, taken by {@link BufferPool#metrics()}.
@@ -9,8 +10,11 @@ import java.util.List;
  * @param allocatedBytes bytes of slabs held from the operating system
  * @param slabs          number of slabs
  * @param sizeClasses    per size class, ascending
+ * @param cachedPerThread free buffers (all classes) cached by each thread that has used the pool, keyed
+ *                        by {@code threadName#threadId}
  */
-public record PoolMetrics(long maxBytes, long allocatedBytes, int slabs, List<SizeClass> sizeClasses) {
+public record PoolMetrics(long maxBytes, long allocatedBytes, int slabs, List<SizeClass> sizeClasses,
+                          Map<String, Long> cachedPerThread) {
 
     /**
      * The accounting of one size class. At rest, {@code allocated == inUse + cached + sharedFree}.

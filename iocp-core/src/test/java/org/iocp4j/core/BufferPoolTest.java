@@ -173,6 +173,8 @@ class BufferPoolTest {
             assertTrue(c.cached() <= 4, c.toString());
             assertTrue(c.highWaterMark() >= 10 && c.highWaterMark() <= 10 + 4, c.toString());
             assertEquals(7 * 4096, pool.metrics().inUseBytes());
+            Thread me = Thread.currentThread();
+            assertEquals(Map.of(me.getName() + "#" + me.threadId(), c.cached()), pool.metrics().cachedPerThread());
             held.forEach(Buffer::release);
             pool.trimThreadCache();
             c = pool.metrics().sizeClasses().getFirst();
