@@ -5,5 +5,7 @@
 module org.iocp4j.benchmarks {
     requires org.iocp4j.core;
     requires jmh.core;
+    requires io.netty.buffer;
+    requires io.netty.common;
 
 }

@@ -7,4 +7,6 @@ module org.iocp4j.core {
     requires transitive org.iocp4j.bindings;
     requires org.slf4j;
 
+    exports org.iocp4j.core;
+
 }

@@ -1,2 +1,2 @@
-/** Placeholder package documentation for {@code org.iocp4j.benchmarks}; filled in by its issue. */
+/** JMH benchmarks: the buffer pool against Netty's pooled allocator, and the sequencer in and out of order. */
 package org.iocp4j.benchmarks;

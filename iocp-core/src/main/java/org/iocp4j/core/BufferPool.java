@@ -1,0 +1,443 @@
+package org.iocp4j.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A bounded pool of fixed-size, page-aligned, off-heap I/O buffers.
+ *
+ * <p><b>Memory.</b> Slabs of whole pages come straight from the operating system ({@code VirtualAlloc} on
+ * Windows, {@code mmap} on Linux) and are cut into buffers of the configured size classes. A buffer no
+ * larger than a page never straddles a page boundary; a larger one starts on a page boundary. Pages that
+ * overlapped I/O locks are therefore as few as possible, and every buffer keeps its slab's identity
+ * ({@link Buffer#slabId()}, {@link Buffer#slabOffset()}) for registration with RIO or io_uring.
+ *
+ * <p><b>Bounded.</b> The pool never holds more than {@link Builder#maxBytes} of slabs. When that is reached
+ * and no buffer is free, {@link #tryAcquire} returns {@code null} and {@link #acquire} throws
+ * {@link BufferPoolExhaustedException}; {@link PoolMetrics.SizeClass#exhausted()} counts the refusals. This is
+ * the back-pressure the WSAENOBUFS failure mode calls for: an overloaded server stops posting reads instead
+ * of locking ever more memory.
+ *
+ * <p><b>Threads.</b> Acquisition and release take no lock. Each thread keeps a small cache of free buffers
+ * per size class in front of a shared lock-free list and exchanges buffers with it a batch at a time, so a
+ * buffer released on another thread reaches the threads that acquire through the shared list without
+ * per-buffer contention. A thread cache holds at most {@link Builder#threadCacheSize} buffers per class;
+ * those are free but reserved for that thread, so with {@code t} threads up to {@code t × threadCacheSize}
+ * free buffers per class may be unavailable to others. Call {@link #trimThreadCache()} before a thread
+ * stops using the pool; caches of threads that died are reclaimed when a class runs dry.
+ *
+ * <p><b>Safety.</b> Buffers are reference counted; a use after the last release or a release too many
+ * throws {@link IllegalStateException}, even if the memory has been acquired again since. Closing the pool
+ * frees every slab; buffers still outstanding are reported by a {@link BufferLeakException}, and any later
+ * access to their memory throws rather than touching unmapped pages.
+ *
+ * <p>Build one with {@link #builder()}.
+ */
+public final class BufferPool implements AutoCloseable {
+    private final PageAllocator pageAllocator;
+    private final long maxBytes;
+    private final int threadCacheSize;
+    private final boolean leakDetection;
+    /** Ascending by buffer size. */
+    private final SizeClass[] classes;
+    /** Every slab's memory is bound to this arena; closing it makes stale accesses fail safely. */
+    private final Arena arena = Arena.ofShared();
+    private final ThreadLocal<ThreadCache> caches = ThreadLocal.withInitial(this::registerCache);
+
+    /** Guards slab allocation, the cache registry, retired counters and closing. Never on the hot path. */
+    private final Object lock = new Object();
+    private final List<Slab> slabs = new ArrayList<>();
+    private final List<ThreadCache> registry = new ArrayList<>();
+    /** Acquisitions and releases counted by caches of threads that have died, per class. */
+    private final long[] retiredAcquired;
+    private final long[] retiredReleased;
+    /** Bytes of slabs held. Written under the lock; volatile for metric readers. */
+    private volatile long allocatedBytes;
+    /** Read on every acquisition and release; volatile so a close is seen by all threads promptly. */
+    private volatile boolean closed;
+
+    private BufferPool(Builder b) {
+        this.pageAllocator = b.pageAllocator != null ? b.pageAllocator : PageAllocator.forCurrentOs();
+        this.maxBytes = b.maxBytes;
+        this.threadCacheSize = b.threadCacheSize;
+        this.leakDetection = b.leakDetection;
+        long pageSize = pageAllocator.pageSize();
+        int[] sizes = b.sizeClasses.clone();
+        Arrays.sort(sizes);
+        this.classes = new SizeClass[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            if (i > 0 && sizes[i] == sizes[i - 1]) {
+                throw new IllegalArgumentException("size class " + sizes[i] + " given twice");
+            }
+            classes[i] = new SizeClass(this, i, sizes[i], pageSize, b.slabBytes, threadCacheSize / 2);
+            if (classes[i].slabBytes > maxBytes) {
+                throw new IllegalArgumentException("maxBytes " + maxBytes + " is smaller than one slab ("
+                        + classes[i].slabBytes + " bytes) of size class " + sizes[i]);
+            }
+        }
+        this.retiredAcquired = new long[classes.length];
+        this.retiredReleased = new long[classes.length];
+    }
+
+    /** A builder with the defaults: one 4 KiB size class, 64 MiB at most, 1 MiB slabs, caches of 64. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A buffer of at least {@code minCapacity} bytes (the smallest size class that fits), with one
+     * reference, reader and writer index 0; or {@code null} when the pool is at its maximum and has no
+     * free buffer of that class.
+     *
+     * @throws IllegalArgumentException if no size class is that large
+     * @throws IllegalStateException    if the pool is closed
+     * @throws UncheckedIOException     if the operating system refused memory below the maximum
+     */
+    public Buffer tryAcquire(int minCapacity) {
+        SizeClass sizeClass = classFor(minCapacity);
+        if (closed) {
+            throw new IllegalStateException("buffer pool is closed");
+        }
+        ThreadCache.PerClass cache = caches.get().perClass[sizeClass.ordinal];
+        Slot slot = cache.take();
+        if (slot == null) {
+            slot = acquireSlow(cache);
+            if (slot == null) {
+                return null;
+            }
+        }
+        if (leakDetection) {
+            slot.acquiredAt = new Throwable("buffer acquired by " + Thread.currentThread().getName());
+        }
+        return new Buffer(slot, slot.acquire());
+    }
+
+    /**
+     * Like {@link #tryAcquire} but throws when the pool is exhausted.
+     *
+     * @throws BufferPoolExhaustedException when the pool is at its maximum with no free buffer of the class
+     */
+    public Buffer acquire(int minCapacity) {
+        Buffer buffer = tryAcquire(minCapacity);
+        if (buffer == null) {
+            throw new BufferPoolExhaustedException(minCapacity, maxBytes);
+        }
+        return buffer;
+    }
+
+    private SizeClass classFor(int minCapacity) {
+        if (minCapacity >= 0) {
+            for (SizeClass c : classes) {
+                if (c.bufferSize >= minCapacity) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no size class holds " + minCapacity + " bytes; classes are "
+                + Arrays.toString(sizeClasses()));
+    }
+
+    /** The size classes, ascending. */
+    public int[] sizeClasses() {
+        return Arrays.stream(classes).mapToInt(c -> c.bufferSize).toArray();
+    }
+
+    /** The operating system's page size the pool aligns to. */
+    public long pageSize() {
+        return pageAllocator.pageSize();
+    }
+
+    /**
+     * The slow path once this thread's cache and the shared list are empty: reclaim caches of dead
+     * threads, else add a slab if the maximum allows; then take from the shared list again.
+     */
+    private Slot acquireSlow(ThreadCache.PerClass cache) {
+        SizeClass sizeClass = cache.sizeClass;
+        for (;;) {
+            synchronized (lock) {
+                if (closed) {
+                    throw new IllegalStateException("buffer pool is closed");
+                }
+                if (sizeClass.sharedFree() == 0 && !reclaimDeadThreads(sizeClass)) {
+                    if (allocatedBytes + sizeClass.slabBytes > maxBytes) {
+                        sizeClass.countExhausted();
+                        return null;
+                    }
+                    addSlab(sizeClass);
+                }
+            }
+            Slot slot = cache.take();
+            if (slot != null) {
+                return slot;
+            }
+        }
+    }
+
+    private void addSlab(SizeClass sizeClass) {
+        MemorySegment raw;
+        try {
+            raw = pageAllocator.allocate(sizeClass.slabBytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not add a slab of " + sizeClass.slabBytes
+                    + " bytes for " + sizeClass.bufferSize + "-byte buffers", e);
+        }
+        Slab slab = new Slab(slabs.size(), raw, raw.reinterpret(arena, null), sizeClass);
+        slabs.add(slab);
+        allocatedBytes += raw.byteSize();
+        sizeClass.addSlab(slab);
+    }
+
+    /**
+     * Drains and unregisters caches whose thread died. Under the lock.
+     *
+     * @param wanted the class the caller needs, or null
+     * @return whether any slot of {@code wanted} came back
+     */
+    private boolean reclaimDeadThreads(SizeClass wanted) {
+        boolean found = false;
+        for (var it = registry.iterator(); it.hasNext(); ) {
+            ThreadCache cache = it.next();
+            if (cache.owner.isAlive()) {
+                continue;
+            }
+            for (ThreadCache.PerClass pc : cache.perClass) {
+                found |= pc.sizeClass == wanted && pc.count() > 0;
+                pc.drain();
+                retiredAcquired[pc.sizeClass.ordinal] += pc.acquired();
+                retiredReleased[pc.sizeClass.ordinal] += pc.released();
+            }
+            it.remove();
+        }
+        return found;
+    }
+
+    private ThreadCache registerCache() {
+        ThreadCache cache = new ThreadCache(Thread.currentThread(), classes, threadCacheSize);
+        synchronized (lock) {
+            // Also the moment to drop caches of threads that have come and gone, so that the registry
+            // tracks live threads even when no class ever runs dry.
+            reclaimDeadThreads(null);
+            registry.add(cache);
+        }
+        return cache;
+    }
+
+    /** Returns a freed slot through the releasing thread's cache; called by {@link Buffer#release()}. */
+    void recycle(Slot slot) {
+        if (closed) {
+            return; // its memory is already gone
+        }
+        slot.acquiredAt = null;
+        caches.get().perClass[slot.sizeClass.ordinal].put(slot);
+    }
+
+    /** Whether acquisitions record their stack trace for {@link #outstanding()}. */
+    public boolean leakDetection() {
+        return leakDetection;
+    }
+
+    /**
+     * Moves every buffer cached by the calling thread back to the shared list, so other threads can use
+     * them. Call it before a thread stops using the pool.
+     */
+    public void trimThreadCache() {
+        for (ThreadCache.PerClass pc : caches.get().perClass) {
+            pc.drain();
+        }
+    }
+
+    /**
+     * Buffers acquired and not yet released, with where each was acquired if leak detection is on. Exact
+     * when no other thread is acquiring or releasing.
+     */
+    public List<OutstandingBuffer> outstanding() {
+        List<OutstandingBuffer> out = new ArrayList<>();
+        for (SizeClass c : classes) {
+            for (Slot s : c.slots()) {
+                if (s.inUse()) {
+                    out.add(new OutstandingBuffer(s.slab.id(), s.slabOffset, c.bufferSize, s.acquiredAt));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A snapshot of the pool's accounting. Each count is exact when no thread is acquiring or releasing;
+     * under load each is a recent value, and the classes' invariant
+     * {@code allocated == inUse + cached + sharedFree} holds only at rest.
+     */
+    public PoolMetrics metrics() {
+        synchronized (lock) {
+            Map<String, Long> perThread = new LinkedHashMap<>();
+            for (ThreadCache cache : registry) {
+                long cached = 0;
+                for (ThreadCache.PerClass pc : cache.perClass) {
+                    cached += pc.count();
+                }
+                perThread.put(cache.owner.getName() + "#" + cache.owner.threadId(), cached);
+            }
+            List<PoolMetrics.SizeClass> perClass = new ArrayList<>(classes.length);
+            for (SizeClass c : classes) {
+                long acquired = retiredAcquired[c.ordinal];
+                long released = retiredReleased[c.ordinal];
+                long cached = 0;
+                for (ThreadCache cache : registry) {
+                    ThreadCache.PerClass pc = cache.perClass[c.ordinal];
+                    // Released before acquired: a buffer acquired after we read `released` can only make
+                    // the in-use figure larger, never negative.
+                    released += pc.released();
+                    acquired += pc.acquired();
+                    cached += pc.count();
+                }
+                perClass.add(new PoolMetrics.SizeClass(c.bufferSize, c.allocated(), acquired - released,
+                        cached, c.sharedFree(), c.highWaterMark(), c.exhausted()));
+            }
+            return new PoolMetrics(maxBytes, allocatedBytes, slabs.size(), List.copyOf(perClass),
+                    Collections.unmodifiableMap(perThread));
+        }
+    }
+
+    /** Whether {@link #close()} has run. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Frees every slab. Buffers must not be in use by pending I/O: the kernel would write into freed
+     * memory. Any later access through a buffer of this pool throws {@link IllegalStateException}.
+     * Closing twice does nothing.
+     *
+     * @throws BufferLeakException   after freeing everything, if buffers were still outstanding
+     * @throws UncheckedIOException if the operating system refused to free a slab
+     */
+    @Override
+    public void close() {
+        List<OutstandingBuffer> leaked;
+        List<IOException> failures = new ArrayList<>();
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            leaked = outstanding();
+            // Closing a shared arena waits until no thread is inside an access to its segments, then
+            // makes every later access throw; only after that may the pages go.
+            arena.close();
+            for (Slab slab : slabs) {
+                try {
+                    pageAllocator.free(slab.raw());
+                } catch (IOException e) {
+                    failures.add(e);
+                }
+            }
+            allocatedBytes = 0;
+        }
+        if (!failures.isEmpty()) {
+            UncheckedIOException e = new UncheckedIOException("could not free " + failures.size()
+                    + " of the pool's slabs", failures.getFirst());
+            failures.stream().skip(1).forEach(e::addSuppressed);
+            throw e;
+        }
+        if (!leaked.isEmpty()) {
+            throw new BufferLeakException(leaked);
+        }
+    }
+
+    /**
+     * Configures a {@link BufferPool}. Every setter checks its argument and throws
+     * {@link IllegalArgumentException} naming what was wrong.
+     */
+    public static final class Builder {
+        private int[] sizeClasses = {4096};
+        private long maxBytes = 64L << 20;
+        private long slabBytes = 1L << 20;
+        private int threadCacheSize = 64;
+        private boolean leakDetection;
+        private PageAllocator pageAllocator;
+
+        private Builder() {
+        }
+
+        /** Buffer sizes in bytes, each positive; default one class of 4096. */
+        public Builder sizeClasses(int... sizes) {
+            if (sizes.length == 0) {
+                throw new IllegalArgumentException("at least one size class is needed");
+            }
+            for (int size : sizes) {
+                if (size <= 0) {
+                    throw new IllegalArgumentException("size class " + size + " is not positive");
+                }
+            }
+            this.sizeClasses = sizes.clone();
+            return this;
+        }
+
+        /** The most bytes of slabs the pool may hold; default 64 MiB. */
+        public Builder maxBytes(long maxBytes) {
+            if (maxBytes <= 0) {
+                throw new IllegalArgumentException("maxBytes " + maxBytes + " is not positive");
+            }
+            this.maxBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Bytes per slab, rounded up to whole pages and to at least one buffer; default 1 MiB. Larger
+         * slabs mean fewer system calls and fewer RIO / io_uring registrations.
+         */
+        public Builder slabBytes(long slabBytes) {
+            if (slabBytes <= 0) {
+                throw new IllegalArgumentException("slabBytes " + slabBytes + " is not positive");
+            }
+            this.slabBytes = slabBytes;
+            return this;
+        }
+
+        /**
+         * Free buffers a thread keeps per size class, an even number of at least 2; default 64. A thread
+         * exchanges half of that with the shared list at a time.
+         */
+        public Builder threadCacheSize(int threadCacheSize) {
+            if (threadCacheSize < 2 || threadCacheSize % 2 != 0) {
+                throw new IllegalArgumentException("threadCacheSize " + threadCacheSize
+                        + " is not an even number of at least 2");
+            }
+            this.threadCacheSize = threadCacheSize;
+            return this;
+        }
+
+        /**
+         * Whether every acquisition records its stack trace, reported by {@link BufferPool#outstanding()}
+         * and on close. Costs a stack walk per acquisition; default off.
+         */
+        public Builder leakDetection(boolean leakDetection) {
+            this.leakDetection = leakDetection;
+            return this;
+        }
+
+        /** Memory from somewhere other than the OS's anonymous pages (for example a shared region). */
+        Builder pageAllocator(PageAllocator pageAllocator) {
+            this.pageAllocator = Objects.requireNonNull(pageAllocator, "pageAllocator");
+            return this;
+        }
+
+        /**
+         * A new pool. No memory is taken until the first acquisition.
+         *
+         * @throws IllegalArgumentException if a size class is given twice or a slab exceeds maxBytes
+         */
+        public BufferPool build() {
+            return new BufferPool(this);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package org.iocp4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BufferPoolTest {
+    private final RecordingPageAllocator pages = new RecordingPageAllocator();
+    private final long page = pages.pageSize();
+
+    private BufferPool.Builder builder() {
+        return BufferPool.builder().pageAllocator(pages);
+    }
+
+    @Test
+    void buffersNeverStraddleMorePagesThanTheyMust() {
+        int small = (int) page / 3 + 5; // does not divide the page: the tail of each page stays unused
+        int big = (int) page + 100;
+        try (BufferPool pool = builder().sizeClasses(small, (int) page, big).slabBytes(4 * page).build()) {
+            List<Buffer> held = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                for (int size : new int[] {small, (int) page, big}) {
+                    Buffer b = pool.acquire(size);
+                    held.add(b);
+                    assertEquals(size, b.capacity());
+                    long first = b.address() / page;
+                    long last = (b.address() + b.capacity() - 1) / page;
+                    if (size <= page) {
+                        assertEquals(first, last, b + " straddles a page");
+                    } else {
+                        assertEquals(0, b.address() % page, b + " does not start a page");
+                    }
+                }
+            }
+            held.forEach(Buffer::release);
+        }
+    }
+
+    @Test
+    void smallestFittingClassIsChosenAndTooLargeIsRejected() {
+        try (BufferPool pool = builder().sizeClasses(4096, 512, 1024).build()) {
+            assertEquals(512, capacityAndRelease(pool.acquire(1)));
+            assertEquals(1024, capacityAndRelease(pool.acquire(513)));
+            assertEquals(4096, capacityAndRelease(pool.acquire(4096)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.acquire(4097));
+            assertTrue(e.getMessage().contains("4097"), e.getMessage());
+        }
+    }
+
+    private static int capacityAndRelease(Buffer b) {
+        int capacity = b.capacity();
+        b.release();
+        return capacity;
+    }
+
+    @Test
+    void slabIdentityLocatesEveryBuffer() {
+        try (BufferPool pool = builder().slabBytes(2 * page).build()) {
+            Map<Integer, Long> slabBase = new HashMap<>();
+            List<Buffer> held = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                Buffer b = pool.acquire(4096);
+                held.add(b);
+                long base = b.address() - b.slabOffset();
+                assertEquals(0, base % page);
+                Long known = slabBase.putIfAbsent(b.slabId(), base);
+                assertTrue(known == null || known == base, "slab " + b.slabId() + " has two bases");
+                Buffer slice = b.slice(100, 200);
+                assertEquals(b.slabOffset() + 100, slice.slabOffset());
+                assertEquals(b.address() + 100, slice.address());
+            }
+            assertEquals(5, slabBase.size());
+            held.forEach(Buffer::release);
+        }
+    }
+
+    @Test
+    void referenceCountingDetectsDoubleReleaseAndUseAfterRelease() {
+        try (BufferPool pool = builder().build()) {
+            Buffer b = pool.acquire(100);
+            long address = b.address();
+            assertEquals(1, b.refCount());
+            b.retain();
+            assertEquals(2, b.refCount());
+            assertFalse(b.release());
+            b.segment().set(ValueLayout.JAVA_INT, 0, 42);
+            assertTrue(b.release());
+            assertEquals(0, b.refCount());
+            IllegalStateException twice = assertThrows(IllegalStateException.class, b::release);
+            assertTrue(twice.getMessage().contains("released after its last release"), twice.getMessage());
+            assertThrows(IllegalStateException.class, b::segment);
+            assertThrows(IllegalStateException.class, b::retain);
+
+            // The same memory handed out again: the stale handle still fails, the new one is untouched.
+            Buffer again = pool.acquire(100);
+            assertEquals(address, again.address(), "thread cache is LIFO");
+            assertThrows(IllegalStateException.class, b::address);
+            IllegalStateException stale = assertThrows(IllegalStateException.class, b::release);
+            assertTrue(stale.getMessage().contains("acquired again"), stale.getMessage());
+            assertThrows(IllegalStateException.class, () -> b.slice(0, 1));
+            assertEquals(1, again.refCount());
+            assertTrue(again.release());
+        }
+    }
+
+    @Test
+    void slicesShareTheReferenceCount() {
+        try (BufferPool pool = builder().build()) {
+            Buffer b = pool.acquire(4096);
+            b.segment().set(ValueLayout.JAVA_BYTE, 10, (byte) 7);
+            Buffer slice = b.slice(10, 20);
+            assertEquals(20, slice.capacity());
+            assertEquals(20, slice.readableBytes());
+            assertEquals(7, slice.readableSegment().get(ValueLayout.JAVA_BYTE, 0));
+            slice.retain();
+            assertEquals(2, b.refCount());
+            assertFalse(b.release());
+            assertTrue(slice.release());
+            assertThrows(IllegalStateException.class, slice::segment);
+            Buffer other = pool.acquire(1);
+            assertThrows(IndexOutOfBoundsException.class, () -> other.slice(4000, 100));
+            other.release();
+        }
+    }
+
+    @Test
+    void exhaustionIsBackPressureAndCounted() {
+        try (BufferPool pool = builder().slabBytes(4 * page).maxBytes(8 * page).threadCacheSize(2).build()) {
+            int perSlab = (int) (4 * page / 4096);
+            List<Buffer> held = new ArrayList<>();
+            Buffer b;
+            while ((b = pool.tryAcquire(4096)) != null) {
+                held.add(b);
+            }
+            assertEquals(2 * perSlab, held.size());
+            assertThrows(BufferPoolExhaustedException.class, () -> pool.acquire(4096));
+            PoolMetrics m = pool.metrics();
+            assertEquals(2, m.exhausted());
+            assertEquals(8 * page, m.allocatedBytes());
+            assertEquals(2, m.slabs());
+            held.removeFirst().release();
+            Buffer freed = pool.tryAcquire(4096);
+            assertNotNull(freed);
+            freed.release();
+            held.forEach(Buffer::release);
+        }
+        assertTrue(pages.live.isEmpty(), "regions left mapped: " + pages.live);
+    }
+
+    @Test
+    void accountingAddsUp() {
+        try (BufferPool pool = builder().slabBytes(16 * page).threadCacheSize(4).build()) {
+            List<Buffer> held = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                held.add(pool.acquire(4096));
+            }
+            for (int i = 0; i < 3; i++) {
+                held.removeLast().release();
+            }
+            PoolMetrics.SizeClass c = pool.metrics().sizeClasses().getFirst();
+            assertEquals(16 * page / 4096, c.allocated());
+            assertEquals(7, c.inUse());
+            assertEquals(c.allocated(), c.inUse() + c.cached() + c.sharedFree(), c.toString());
+            assertTrue(c.cached() <= 4, c.toString());
+            assertTrue(c.highWaterMark() >= 10 && c.highWaterMark() <= 10 + 4, c.toString());
+            assertEquals(7 * 4096, pool.metrics().inUseBytes());
+            Thread me = Thread.currentThread();
+            assertEquals(Map.of(me.getName() + "#" + me.threadId(), c.cached()), pool.metrics().cachedPerThread());
+            held.forEach(Buffer::release);
+            pool.trimThreadCache();
+            c = pool.metrics().sizeClasses().getFirst();
+            assertEquals(0, c.inUse());
+            assertEquals(0, c.cached());
+            assertEquals(c.allocated(), c.sharedFree());
+        }
+    }
+
+    @Test
+    void cachesOfDeadThreadsComeBack() throws Exception {
+        try (BufferPool pool = builder().slabBytes(4 * page).maxBytes(4 * page).threadCacheSize(8).build()) {
+            int total = (int) (4 * page / 4096);
+            Thread t = new Thread(() -> {
+                List<Buffer> held = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    held.add(pool.acquire(4096));
+                }
+                held.forEach(Buffer::release); // into this thread's cache
+            });
+            t.start();
+            t.join();
+            List<Buffer> held = new ArrayList<>();
+            Buffer b;
+            while ((b = pool.tryAcquire(4096)) != null) {
+                held.add(b);
+            }
+            assertEquals(total, held.size(), "buffers stranded in the dead thread's cache");
+            PoolMetrics.SizeClass c = pool.metrics().sizeClasses().getFirst();
+            assertEquals(total, c.inUse());
+            held.forEach(Buffer::release);
+            assertEquals(0, pool.metrics().inUse());
+        }
+    }
+
+    @Test
+    void closeReportsLeaksWithWhereTheyWereAcquiredAndFreesEverything() {
+        BufferPool pool = builder().leakDetection(true).sizeClasses(512, 4096).build();
+        Buffer leaked = pool.acquire(4096);
+        pool.acquire(10).release();
+        Buffer alsoLeaked = pool.acquire(10);
+        BufferLeakException e = assertThrows(BufferLeakException.class, pool::close);
+        assertEquals(2, e.outstanding().size());
+        assertTrue(e.getMessage().contains("closeReportsLeaksWithWhereTheyWereAcquiredAndFreesEverything"),
+                e.getMessage());
+        assertEquals(2, e.getSuppressed().length);
+        assertTrue(pages.live.isEmpty(), "regions left mapped: " + pages.live);
+        assertEquals(2, pages.allocations);
+        // The memory is gone; touching it through the pool's handles fails instead of faulting.
+        assertThrows(IllegalStateException.class, () -> leaked.segment().get(ValueLayout.JAVA_INT, 0));
+        assertThrows(IllegalStateException.class, () -> pool.acquire(10));
+        assertTrue(alsoLeaked.release(), "a release after close is accepted and does nothing");
+        pool.close(); // idempotent
+    }
+
+    @Test
+    void closeWithoutLeaksIsQuiet() {
+        BufferPool pool = builder().build();
+        pool.acquire(1).release();
+        pool.close();
+        assertTrue(pool.isClosed());
+        assertTrue(pages.live.isEmpty());
+    }
+
+    @Test
+    void builderRejectsNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> BufferPool.builder().sizeClasses());
+        assertThrows(IllegalArgumentException.class, () -> BufferPool.builder().sizeClasses(0));
+        assertThrows(IllegalArgumentException.class, () -> BufferPool.builder().threadCacheSize(3));
+        assertThrows(IllegalArgumentException.class, () -> BufferPool.builder().maxBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> builder().sizeClasses(512, 512).build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> builder().slabBytes(1 << 20).maxBytes(page).build());
+        assertTrue(e.getMessage().contains("smaller than one slab"), e.getMessage());
+    }
+}
