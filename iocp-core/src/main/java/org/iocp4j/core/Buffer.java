@@ -137,7 +137,11 @@ public final class Buffer {
         return new Buffer(slot, generation, segment().asSlice(offset, length), slabOffset + offset, length);
     }
 
-    /** Adds a reference. @throws IllegalStateException after the last release */
+    /**
+     * Adds a reference.
+     *
+     * @throws IllegalStateException after the last release
+     */
     public Buffer retain() {
         slot.retain(generation);
         return this;
