@@ -352,6 +352,12 @@ public final class IoUringRing implements AutoCloseable {
         return useExtArg;
     }
 
+    /** The SQ ring flags ({@code IORING_SQ_CQ_OVERFLOW}, {@code IORING_SQ_TASKRUN}) as the kernel last set them. */
+    int sqFlags() {
+        ensureUsable();
+        return (int) U32.getAcquire(sqRing, sqFlagsOff);
+    }
+
     /** Whether {@link #close()} has run. */
     public boolean isClosed() {
         return closed;
@@ -732,7 +738,7 @@ public final class IoUringRing implements AutoCloseable {
         reaping = true;
         try {
             int total = drain(handler);
-            while (((int) U32.getAcquire(sqRing, sqFlagsOff) & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0) {
+            while ((sqFlags() & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0) {
                 flushCompletions();
                 int more = drain(handler);
                 if (more == 0) {
