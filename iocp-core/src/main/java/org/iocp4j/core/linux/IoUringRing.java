@@ -803,7 +803,9 @@ public final class IoUringRing implements AutoCloseable {
         // Clear before draining: a wakeup() after this store writes the eventfd again and gets its own CQE;
         // draining first could swallow the write of a waker that found the flag still set and skipped it.
         wakePending.set(false);
-        // non-blocking eventfd: EAGAIN when already drained, which is fine
+        // The multishot poll fires per write, not per non-zero count, so this read is not what re-enables it;
+        // it resets the counter so that a re-armed poll does not fire at once on old wake-ups. Non-blocking
+        // eventfd: EAGAIN when already drained, which is fine.
         Libc.read(callState, eventFd, eventFdValue, Long.BYTES);
         if (!wakeupArmed) {
             armWakeup();

@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 import org.iocp4j.bindings.CallState;
@@ -80,7 +81,7 @@ public final class ProvidedBufferRing {
     }
 
     private static long pageSize() {
-        try (var arena = java.lang.foreign.Arena.ofConfined()) {
+        try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = CallState.allocate(arena);
             long size = Libc.sysconf(state, LinuxConstants._SC_PAGESIZE);
             if (size <= 0) {
