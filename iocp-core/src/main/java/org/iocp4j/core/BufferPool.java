@@ -36,7 +36,9 @@ import java.util.Objects;
  * stops using the pool; caches of threads that died are reclaimed when a class runs dry.
  *
  * <p><b>Safety.</b> Buffers are reference counted; a use after the last release or a release too many
- * throws {@link IllegalStateException}, even if the memory has been acquired again since. Closing the pool
+ * throws {@link IllegalStateException}, also after the memory has been acquired again: always with
+ * {@link Builder#strictHandles strict handles}, and otherwise within the bound that recycling handles
+ * implies (see {@link Buffer}; acquisition and release then allocate nothing). Closing the pool
  * frees every slab; buffers still outstanding are reported by a {@link BufferLeakException}, and any later
  * access to their memory throws rather than touching unmapped pages.
  *
@@ -47,6 +49,8 @@ public final class BufferPool implements AutoCloseable {
     private final long maxBytes;
     private final int threadCacheSize;
     private final boolean leakDetection;
+    /** A new handle per acquisition instead of recycled ones; see {@link Buffer}. */
+    private final boolean strictHandles;
     /** Ascending by buffer size. */
     private final SizeClass[] classes;
     /** Every slab's memory is bound to this arena; closing it makes stale accesses fail safely. */
@@ -70,6 +74,7 @@ public final class BufferPool implements AutoCloseable {
         this.maxBytes = b.maxBytes;
         this.threadCacheSize = b.threadCacheSize;
         this.leakDetection = b.leakDetection;
+        this.strictHandles = b.strictHandles || b.leakDetection;
         long pageSize = pageAllocator.pageSize();
         int[] sizes = b.sizeClasses.clone();
         Arrays.sort(sizes);
@@ -118,7 +123,8 @@ public final class BufferPool implements AutoCloseable {
         if (leakDetection) {
             slot.acquiredAt = new Throwable("buffer acquired by " + Thread.currentThread().getName());
         }
-        return new Buffer(slot, slot.acquire());
+        slot.acquiredFrom = cache;
+        return slot.handle(slot.acquire(), strictHandles);
     }
 
     /**
@@ -236,8 +242,19 @@ public final class BufferPool implements AutoCloseable {
         if (closed) {
             return; // its memory is already gone
         }
-        slot.acquiredAt = null;
-        caches.get().perClass[slot.sizeClass.ordinal].put(slot);
+        if (leakDetection) {
+            slot.acquiredAt = null;
+        }
+        ThreadCache.PerClass cache = slot.acquiredFrom;
+        if (cache.owner != Thread.currentThread()) {
+            cache = caches.get().perClass[slot.sizeClass.ordinal];
+        }
+        cache.put(slot);
+    }
+
+    /** Whether every acquisition gets a new {@link Buffer} handle (see {@link Builder#strictHandles}). */
+    public boolean strictHandles() {
+        return strictHandles;
     }
 
     /** Whether acquisitions record their stack trace for {@link #outstanding()}. */
@@ -363,6 +380,7 @@ public final class BufferPool implements AutoCloseable {
         private long slabBytes = 1L << 20;
         private int threadCacheSize = 64;
         private boolean leakDetection;
+        private boolean strictHandles;
         private PageAllocator pageAllocator;
 
         private Builder() {
@@ -422,6 +440,17 @@ public final class BufferPool implements AutoCloseable {
          */
         public Builder leakDetection(boolean leakDetection) {
             this.leakDetection = leakDetection;
+            return this;
+        }
+
+        /**
+         * Whether every acquisition returns a new {@link Buffer} handle, so that any use of a stale handle
+         * is detected, at the price of one small allocation per acquisition. Off by default: handles are
+         * then recycled, and a stale handle escapes detection only in the case {@link Buffer} describes.
+         * {@link #leakDetection(boolean) Leak detection} turns it on as well.
+         */
+        public Builder strictHandles(boolean strictHandles) {
+            this.strictHandles = strictHandles;
             return this;
         }
 

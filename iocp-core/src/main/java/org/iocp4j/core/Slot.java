@@ -14,6 +14,9 @@ import java.lang.invoke.VarHandle;
  * use of it throws instead of touching memory that now belongs to someone else.
  */
 final class Slot {
+    /** Handle objects per slot that recycled handles rotate through; a power of two. */
+    static final int HANDLES = 4;
+
     private static final VarHandle STATE;
 
     static {
@@ -42,6 +45,19 @@ final class Slot {
      * before the release-store of {@code state}; read after a volatile read of {@code state}.
      */
     Throwable acquiredAt;
+
+    /**
+     * Where the last acquisition took this slot from, so that a release on the same thread finds its
+     * cache without a thread-local lookup. Written by the acquiring thread; another thread may read an
+     * older value, which is harmless because the releaser uses it only if it owns that cache.
+     */
+    ThreadCache.PerClass acquiredFrom;
+
+    /**
+     * The recycled handles, indexed by generation modulo {@link #HANDLES}, created on first use. Touched
+     * only by the thread that owns the slot while acquiring it.
+     */
+    private final Buffer[] handles = new Buffer[HANDLES];
 
     // Free-list links. They are touched only by the thread that owns the slot while it is free (a thread
     // cache, or the pusher before its CAS publishes the batch), except for the racy read of nextBatch in
@@ -81,6 +97,22 @@ final class Slot {
         int generation = generation((long) STATE.getOpaque(this)) + 1;
         STATE.setRelease(this, ((long) generation << 32) | 1L);
         return generation;
+    }
+
+    /**
+     * The handle for acquisition {@code generation}, which the caller has just made: a new object if
+     * {@code fresh}, else the ring's object for that generation, issued again.
+     */
+    Buffer handle(int generation, boolean fresh) {
+        if (fresh) {
+            return new Buffer(this).issue(generation);
+        }
+        int i = generation & (HANDLES - 1);
+        Buffer handle = handles[i];
+        if (handle == null) {
+            handles[i] = handle = new Buffer(this);
+        }
+        return handle.issue(generation);
     }
 
     /** The reference count if {@code generation} is current, else 0. */

@@ -32,13 +32,15 @@ final class ThreadCache {
 
     /** The cache of one size class. */
     static final class PerClass {
+        final Thread owner;
         final SizeClass sizeClass;
         final Slot[] stack;
         int count;
         long acquired;
         long released;
 
-        PerClass(SizeClass sizeClass, int capacity) {
+        PerClass(Thread owner, SizeClass sizeClass, int capacity) {
+            this.owner = owner;
             this.sizeClass = sizeClass;
             this.stack = new Slot[capacity];
         }
@@ -120,7 +122,7 @@ final class ThreadCache {
         this.owner = owner;
         this.perClass = new PerClass[classes.length];
         for (int i = 0; i < classes.length; i++) {
-            perClass[i] = new PerClass(classes[i], capacity);
+            perClass[i] = new PerClass(owner, classes[i], capacity);
         }
     }
 }
