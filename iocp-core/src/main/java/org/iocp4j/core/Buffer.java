@@ -179,7 +179,7 @@ public final class Buffer {
      */
     public boolean release() {
         if (slot.release(generation)) {
-            slot.sizeClass.pool().recycle(slot);
+            slot.recycle();
             return true;
         }
         return false;

@@ -45,6 +45,9 @@ import java.util.Objects;
  * <p>Build one with {@link #builder()}.
  */
 public final class BufferPool implements AutoCloseable {
+    /** Length of {@link #cachesByThreadId}; a power of two. */
+    private static final int CACHES_BY_THREAD_ID = 64;
+
     private final PageAllocator pageAllocator;
     private final long maxBytes;
     private final int threadCacheSize;
@@ -56,6 +59,14 @@ public final class BufferPool implements AutoCloseable {
     /** Every slab's memory is bound to this arena; closing it makes stale accesses fail safely. */
     private final Arena arena = Arena.ofShared();
     private final ThreadLocal<ThreadCache> caches = ThreadLocal.withInitial(this::registerCache);
+    /**
+     * Thread caches by thread id modulo the length, in front of {@link #caches}: a hit costs a few loads
+     * where a {@link ThreadLocal} lookup costs several times that. A thread whose entry holds another
+     * live thread's cache falls back to the thread-local. Entries are written under the lock by the
+     * owning thread itself (or cleared for a dead owner) and read racily: a reader uses an entry only if
+     * its final {@code owner} is the reader, and only that thread ever installs it.
+     */
+    private final ThreadCache[] cachesByThreadId = new ThreadCache[CACHES_BY_THREAD_ID];
 
     /** Guards slab allocation, the cache registry, retired counters and closing. Never on the hot path. */
     private final Object lock = new Object();
@@ -112,7 +123,7 @@ public final class BufferPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("buffer pool is closed");
         }
-        ThreadCache.PerClass cache = caches.get().perClass[sizeClass.ordinal];
+        ThreadCache.PerClass cache = cache().perClass[sizeClass.ordinal];
         Slot slot = cache.take();
         if (slot == null) {
             slot = acquireSlow(cache);
@@ -120,11 +131,16 @@ public final class BufferPool implements AutoCloseable {
                 return null;
             }
         }
-        if (leakDetection) {
-            slot.acquiredAt = new Throwable("buffer acquired by " + Thread.currentThread().getName());
+        if (slot.acquiredFrom != cache) {
+            slot.acquiredFrom = cache; // only when it changes: a reference store costs a G1 write barrier
         }
-        slot.acquiredFrom = cache;
-        return slot.handle(slot.acquire(), strictHandles);
+        if (strictHandles) {
+            if (leakDetection) {
+                slot.acquiredAt = new Throwable("buffer acquired by " + Thread.currentThread().getName());
+            }
+            return slot.freshHandle(slot.acquire());
+        }
+        return slot.recycledHandle(slot.acquire());
     }
 
     /**
@@ -222,8 +238,23 @@ public final class BufferPool implements AutoCloseable {
                 retiredReleased[pc.sizeClass.ordinal] += pc.released();
             }
             it.remove();
+            int slot = threadIdSlot(cache.owner);
+            if (cachesByThreadId[slot] == cache) {
+                cachesByThreadId[slot] = null;
+            }
         }
         return found;
+    }
+
+    /** The calling thread's cache. */
+    private ThreadCache cache() {
+        Thread thread = Thread.currentThread();
+        ThreadCache cache = cachesByThreadId[threadIdSlot(thread)];
+        return cache != null && cache.owner == thread ? cache : caches.get();
+    }
+
+    private static int threadIdSlot(Thread thread) {
+        return (int) thread.threadId() & (CACHES_BY_THREAD_ID - 1);
     }
 
     private ThreadCache registerCache() {
@@ -233,23 +264,23 @@ public final class BufferPool implements AutoCloseable {
             // tracks live threads even when no class ever runs dry.
             reclaimDeadThreads(null);
             registry.add(cache);
+            int slot = threadIdSlot(cache.owner);
+            if (cachesByThreadId[slot] == null) {
+                cachesByThreadId[slot] = cache;
+            }
         }
         return cache;
     }
 
-    /** Returns a freed slot through the releasing thread's cache; called by {@link Buffer#release()}. */
-    void recycle(Slot slot) {
+    /**
+     * Returns a freed slot through the releasing thread's cache when that thread did not acquire it from
+     * there ({@link Slot#recycle()} handles the common case).
+     */
+    void recycleElsewhere(Slot slot) {
         if (closed) {
-            return; // its memory is already gone
+            return; // no cache needed: nothing will be acquired again
         }
-        if (leakDetection) {
-            slot.acquiredAt = null;
-        }
-        ThreadCache.PerClass cache = slot.acquiredFrom;
-        if (cache.owner != Thread.currentThread()) {
-            cache = caches.get().perClass[slot.sizeClass.ordinal];
-        }
-        cache.put(slot);
+        cache().perClass[slot.sizeClass.ordinal].put(slot);
     }
 
     /** Whether every acquisition gets a new {@link Buffer} handle (see {@link Builder#strictHandles}). */
@@ -267,7 +298,7 @@ public final class BufferPool implements AutoCloseable {
      * them. Call it before a thread stops using the pool.
      */
     public void trimThreadCache() {
-        for (ThreadCache.PerClass pc : caches.get().perClass) {
+        for (ThreadCache.PerClass pc : cache().perClass) {
             pc.drain();
         }
     }

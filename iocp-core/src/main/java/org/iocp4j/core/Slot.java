@@ -99,14 +99,13 @@ final class Slot {
         return generation;
     }
 
-    /**
-     * The handle for acquisition {@code generation}, which the caller has just made: a new object if
-     * {@code fresh}, else the ring's object for that generation, issued again.
-     */
-    Buffer handle(int generation, boolean fresh) {
-        if (fresh) {
-            return new Buffer(this).issue(generation);
-        }
+    /** A new handle for acquisition {@code generation}, which the caller has just made. */
+    Buffer freshHandle(int generation) {
+        return new Buffer(this).issue(generation);
+    }
+
+    /** The ring's handle for acquisition {@code generation}, which the caller has just made, issued again. */
+    Buffer recycledHandle(int generation) {
         int i = generation & (HANDLES - 1);
         Buffer handle = handles[i];
         if (handle == null) {
@@ -165,6 +164,23 @@ final class Slot {
             if (STATE.compareAndSet(this, s, s - 1)) {
                 return refCount(s) == 1;
             }
+        }
+    }
+
+    /**
+     * Puts this slot, just freed by {@link #release}, into the releasing thread's cache. When that thread
+     * acquired it, the cache is at hand without a thread-local lookup. After the pool closed the slot
+     * still goes to a cache, which is harmless: a closed pool hands nothing out.
+     */
+    void recycle() {
+        if (acquiredAt != null) {
+            acquiredAt = null;
+        }
+        ThreadCache.PerClass cache = acquiredFrom;
+        if (cache.owner == Thread.currentThread()) {
+            cache.put(this);
+        } else {
+            sizeClass.pool().recycleElsewhere(this);
         }
     }
 
