@@ -14,7 +14,10 @@ import java.lang.invoke.VarHandle;
  * use of it throws instead of touching memory that now belongs to someone else.
  */
 final class Slot {
-    /** Handle objects per slot that recycled handles rotate through; a power of two. */
+    /**
+     * Handle objects per slot that recycled handles rotate through; a power of two. {@link Buffer}'s
+     * Javadoc states the detection bound this gives in words ("four"): change both together.
+     */
     static final int HANDLES = 4;
 
     private static final VarHandle STATE;
