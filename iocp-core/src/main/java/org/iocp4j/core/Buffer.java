@@ -23,9 +23,10 @@ import java.lang.foreign.MemorySegment;
  * next three acquisitions of that buffer; after that it is still detected
  * except while the same object has been issued to the current acquisition (one acquisition in
  * four), when the stale holder and the new owner hold one object and cannot be told
- * apart. A pool built with {@link BufferPool.Builder#strictHandles(boolean) strictHandles} or
- * {@link BufferPool.Builder#leakDetection(boolean) leakDetection} issues a new handle for every
- * acquisition instead (one small allocation each), and then every stale use is detected. Slices are
+ * apart. That recycling happens only in a pool built with
+ * {@link BufferPool.Builder#strictHandles(boolean) strictHandles(false)}; by default (and always with
+ * {@link BufferPool.Builder#leakDetection(boolean) leakDetection}) a pool issues a new handle for every
+ * acquisition (one small allocation each), and then every stale use is detected. Slices are
  * always new objects and always checked strictly.
  *
  * <p><b>Threads.</b> Reference counting is thread-safe. The indices are plain fields for the thread that

@@ -37,8 +37,9 @@ import java.util.Objects;
  *
  * <p><b>Safety.</b> Buffers are reference counted; a use after the last release or a release too many
  * throws {@link IllegalStateException}, also after the memory has been acquired again: always with
- * {@link Builder#strictHandles strict handles}, and otherwise within the bound that recycling handles
- * implies (see {@link Buffer}; acquisition and release then allocate nothing). Closing the pool
+ * {@link Builder#strictHandles strict handles} (the default), and within the bound that recycling
+ * handles implies when they are turned off (see {@link Buffer}; acquisition and release then allocate
+ * nothing). Closing the pool
  * frees every slab; buffers still outstanding are reported by a {@link BufferLeakException}, and any later
  * access to their memory throws rather than touching unmapped pages.
  *
@@ -411,7 +412,7 @@ public final class BufferPool implements AutoCloseable {
         private long slabBytes = 1L << 20;
         private int threadCacheSize = 64;
         private boolean leakDetection;
-        private boolean strictHandles;
+        private boolean strictHandles = true;
         private PageAllocator pageAllocator;
 
         private Builder() {
@@ -476,9 +477,12 @@ public final class BufferPool implements AutoCloseable {
 
         /**
          * Whether every acquisition returns a new {@link Buffer} handle, so that any use of a stale handle
-         * is detected, at the price of one small allocation per acquisition. Off by default: handles are
-         * then recycled, and a stale handle escapes detection only in the case {@link Buffer} describes.
-         * {@link #leakDetection(boolean) Leak detection} turns it on as well.
+         * is detected, at the price of one small (short-lived) allocation per acquisition. On by default,
+         * because a release through a stale handle must never silently drop the reference of the buffer's
+         * next owner. Turned off, handles are recycled (acquisition and release allocate nothing) and a
+         * stale handle escapes detection only in the case {@link Buffer} describes: for code that never
+         * keeps a handle past its release, such as an engine's own receive path.
+         * {@link #leakDetection(boolean) Leak detection} forces it on.
          */
         public Builder strictHandles(boolean strictHandles) {
             this.strictHandles = strictHandles;

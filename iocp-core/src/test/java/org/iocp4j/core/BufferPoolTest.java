@@ -116,7 +116,7 @@ class BufferPoolTest {
 
     @Test
     void recycledHandlesCatchStaleUseExceptWhenTheSameObjectIsIssuedAgain() {
-        try (BufferPool pool = builder().build()) {
+        try (BufferPool pool = builder().strictHandles(false).build()) {
             assertFalse(pool.strictHandles());
             Buffer stale = pool.acquire(100);
             long address = stale.address();
@@ -153,10 +153,11 @@ class BufferPoolTest {
 
     @Test
     void strictHandlesCatchEveryStaleUse() {
-        try (BufferPool leakDetecting = builder().leakDetection(true).build()) {
+        try (BufferPool leakDetecting = builder().leakDetection(true).strictHandles(false).build()) {
             assertTrue(leakDetecting.strictHandles(), "leak detection implies it");
         }
-        try (BufferPool pool = builder().strictHandles(true).build()) {
+        try (BufferPool pool = builder().build()) {
+            assertTrue(pool.strictHandles(), "the default");
             List<Buffer> earlier = new ArrayList<>();
             for (int i = 0; i < 4 * Slot.HANDLES; i++) {
                 Buffer current = pool.acquire(100);
