@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -15,9 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import jdk.jfr.FlightRecorder;
 import org.iocp4j.core.backend.Backend;
@@ -317,7 +315,7 @@ public final class IoEngine implements AutoCloseable {
         if (shutdown.get()) {
             connection.abort();
         }
-        connection.start();
+        connection.start(true);
     }
 
     void connectionClosed(Connection connection, long bytesRead, long bytesWritten, Throwable cause) {
@@ -364,7 +362,7 @@ public final class IoEngine implements AutoCloseable {
         }
     }
 
-    private static void awaitCondition(java.util.function.BooleanSupplier done, long deadlineNanos)
+    private static void awaitCondition(BooleanSupplier done, long deadlineNanos)
             throws InterruptedException {
         while (!done.getAsBoolean() && System.nanoTime() - deadlineNanos < 0) {
             Thread.sleep(2);
@@ -439,7 +437,7 @@ public final class IoEngine implements AutoCloseable {
             Connection connection = new Connection(IoEngine.this, home, handle, handler, remote);
             connections.add(connection);
             counters.open.incrementAndGet();
-            connection.start();
+            connection.start(false);
             result.complete(connection);
         }
     }
