@@ -60,6 +60,7 @@ public final class IoEngine implements AutoCloseable {
     private final EngineCounters counters = new EngineCounters();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Server> servers = ConcurrentHashMap.newKeySet();
+    private final Set<IoFile> files = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextHome = new AtomicInteger();
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
@@ -167,6 +168,34 @@ public final class IoEngine implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Opens {@code path} for asynchronous reads at offsets.
+     *
+     * @throws IOException naming the path and the native error
+     */
+    public IoFile openFile(java.nio.file.Path path) throws IOException {
+        checkRunning();
+        long handle = backend.openFile(path);
+        IoFile file = new IoFile(this, nextHome(), handle, path);
+        CompletableFuture<Void> registered = new CompletableFuture<>();
+        file.homeExecute(() -> {
+            try {
+                file.register();
+                registered.complete(null);
+            } catch (IOException | RuntimeException e) {
+                registered.completeExceptionally(e);
+            }
+        });
+        try {
+            registered.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            closeQuietly(handle);
+            throw e.getCause() instanceof IOException io ? io : new IOException("registering " + path, e.getCause());
+        }
+        files.add(file);
+        return file;
+    }
+
     /** The buffer pool (built on the backend's memory): acquire buffers to write from it. */
     public BufferPool bufferPool() {
         return pool;
@@ -215,6 +244,7 @@ public final class IoEngine implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + gracePeriod.toNanos();
             servers.forEach(Server::close);
+            files.forEach(IoFile::close);
             connections.forEach(Connection::close);
             awaitCondition(() -> connections.isEmpty(), deadline);
             connections.forEach(Connection::abort);
@@ -331,6 +361,10 @@ public final class IoEngine implements AutoCloseable {
             event.cause = cause == null ? null : cause.toString();
             event.commit();
         }
+    }
+
+    void fileClosed(IoFile file) {
+        files.remove(file);
     }
 
     void serverClosed(Server server) {
