@@ -343,6 +343,9 @@ public final class Connection {
      */
     void start(boolean register) {
         execute(() -> {
+            if (state != OPEN) {
+                return;
+            }
             if (register) {
                 try {
                     home.poller.register(handle);

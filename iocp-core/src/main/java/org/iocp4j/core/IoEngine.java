@@ -350,10 +350,10 @@ public final class IoEngine implements AutoCloseable {
     private void open(Connection connection) {
         connections.add(connection);
         counters.open.incrementAndGet();
-        if (shutdown.get()) {
-            connection.abort();
-        }
         connection.start(true);
+        if (shutdown.get()) {
+            connection.abort(); // accepted while shutting down: opened and closed at once, accounted for
+        }
     }
 
     void connectionClosed(Connection connection, long bytesRead, long bytesWritten, Throwable cause) {
@@ -444,6 +444,12 @@ public final class IoEngine implements AutoCloseable {
         }
 
         void issue() {
+            if (shutdown.get()) {
+                // Queued before the shutdown but run after it: nothing may be issued once the engine has
+                // decided that every operation has completed.
+                fail(new IOException("engine shut down before connecting to " + remote));
+                return;
+            }
             Operation op = operations.acquire(OpKind.CONNECT, this);
             if (op == null) {
                 fail(new IOException("connect to " + remote + ": all " + operations.capacity()
