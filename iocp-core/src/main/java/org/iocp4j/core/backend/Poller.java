@@ -49,6 +49,23 @@ public interface Poller extends AutoCloseable {
      */
     void accept(Operation op, long listener) throws IOException;
 
+    /** Whether {@link #acceptMultishot} may be tried (the kernel may still refuse it: see there). */
+    default boolean supportsMultishotAccept() {
+        return false;
+    }
+
+    /**
+     * One accept that stays armed (IORING_OP_ACCEPT with IORING_ACCEPT_MULTISHOT, Linux 5.19): a completion
+     * per connection, each with {@link CompletionSink#MORE} while it stays armed, results as in
+     * {@link #accept}. A kernel without it ends the request at once with EINVAL; the engine then falls back to
+     * {@link #accept}.
+     *
+     * @throws UnsupportedOperationException if {@link #supportsMultishotAccept()} is false
+     */
+    default void acceptMultishot(Operation op, long listener) throws IOException {
+        throw new UnsupportedOperationException("this backend has no multishot accept");
+    }
+
     /**
      * Connects {@code socket} to {@code remote} (ConnectEx after binding to the wildcard address and
      * SO_UPDATE_CONNECT_CONTEXT on success / IORING_OP_CONNECT). The socket must be registered here.

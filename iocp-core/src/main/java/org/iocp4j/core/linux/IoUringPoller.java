@@ -168,6 +168,18 @@ final class IoUringPoller implements Poller, CqeHandler {
     }
 
     @Override
+    public boolean supportsMultishotAccept() {
+        return true;
+    }
+
+    @Override
+    public void acceptMultishot(Operation op, long listener) throws IOException {
+        op.handle(listener);
+        ring.prepMultishotAccept((int) listener, MemorySegment.NULL, MemorySegment.NULL, LinuxConstants.SOCK_CLOEXEC,
+                op.userData());
+    }
+
+    @Override
     public void connect(Operation op, long socket, InetSocketAddress remote) throws IOException {
         op.handle(socket);
         MemorySegment addr = op.block().asSlice(IoUringBackend.SOCKADDR, IoUringBackend.IOVECS - IoUringBackend.SOCKADDR);
