@@ -283,6 +283,13 @@ public final class Connection {
         return "Connection[" + remoteAddress + ", handle " + handle + "]";
     }
 
+    /** What the connection is waiting for, for shutdown diagnostics (a racy read of context state). */
+    String describeState() {
+        return this + " state " + state + ", pending ops " + pendingOps + ", reads in flight " + readsInFlight
+                + ", send in flight " + (writeSlot.op != null) + ", queued write bytes " + queuedBytes.get()
+                + ", close after flush " + closeAfterFlush;
+    }
+
     // ------------------------------------------------------------------ serial context
 
     /** Runs {@code task} in the serial context: now if this thread may and nobody else is, else queued. */

@@ -255,6 +255,10 @@ public final class IoEngine implements AutoCloseable {
             files.forEach(IoFile::close);
             connections.forEach(Connection::close);
             awaitCondition(() -> connections.isEmpty(), deadline);
+            if (!connections.isEmpty() && LOG.isInfoEnabled()) {
+                LOG.info("shutdown: aborting {} connections still open after the grace period: {}",
+                        connections.size(), connections.stream().map(Connection::describeState).toList());
+            }
             connections.forEach(Connection::abort);
             // After cancellation every completion is due promptly; this bound only guards against a kernel
             // (or a bug) that never delivers one.

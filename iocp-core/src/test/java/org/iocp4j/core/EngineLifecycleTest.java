@@ -194,14 +194,20 @@ class EngineLifecycleTest {
         try {
             Streamer handler = new Streamer();
             Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+            long accepts = engine.workers(); // io_uring: one multishot accept per worker
+            long posted = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (engine.metrics().operationsInFlight() < accepts && System.nanoTime() < posted) {
+                Thread.sleep(5);
+            }
             try (Socket s = client(server)) {
                 Connection c = handler.opened.poll(5, TimeUnit.SECONDS);
                 assertNotNull(c);
                 // The client reads nothing: the send blocks on a full socket buffer, the receive waits for data.
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (engine.metrics().operationsInFlight() < 32 + 2 && System.nanoTime() < deadline) {
+                while (engine.metrics().operationsInFlight() < accepts + 2 && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
+                assertEquals(accepts + 2, engine.metrics().operationsInFlight(), "a receive and a send pending");
                 assertTrue(c.queuedWriteBytes() > 0, "writes are queued behind the pending send");
                 long cancelledBefore = engine.metrics().cancellations();
                 c.abort();
@@ -248,7 +254,9 @@ class EngineLifecycleTest {
             assertTrue(streaming.await(10, TimeUnit.SECONDS));
             Thread.sleep(300);
             assertTrue(engine.metrics().operationsInFlight() > 20, "under load: " + engine.metrics());
+            long started = System.nanoTime();
             EngineTesting.shutdownClean(engine); // grace period, then abort; asserts the pool is clean
+            System.out.printf("shutdown under load took %d ms%n", (System.nanoTime() - started) / 1_000_000);
             assertTrue(engine.isShutdown());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (clientsRunning.get() > 0 && System.nanoTime() < deadline) {
