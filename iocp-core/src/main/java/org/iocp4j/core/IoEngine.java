@@ -107,7 +107,10 @@ public final class IoEngine implements AutoCloseable {
                     w.stopLoop();
                 }
             }
-            closeQuietlyAll(operations, backend);
+            if (ownedOffload != null) {
+                ownedOffload.shutdown();
+            }
+            closeQuietlyAll(operations, backend, pool);
             throw e;
         }
         FlightRecorder.addPeriodicEvent(EngineSnapshotEvent.class, periodicEvent);
@@ -242,9 +245,14 @@ public final class IoEngine implements AutoCloseable {
      *                               {@link BufferLeakException} cause lists buffers the application still
      *                               holds
      * @throws IllegalStateException if operations did not complete in time after cancellation (their memory
-     *                               is then kept rather than freed under the kernel)
+     *                               is then kept rather than freed under the kernel), or if called on one of
+     *                               the engine's workers
      */
     public void shutdown(Duration gracePeriod) throws IOException {
+        if (Worker.current() != null && Worker.current().engine == this) {
+            throw new IllegalStateException("shutdown called on one of the engine's own workers, which it must"
+                    + " join: call it from another thread (for example through Connection.offload)");
+        }
         if (!shutdown.compareAndSet(false, true)) {
             terminated.join();
             return;

@@ -14,6 +14,8 @@ import org.iocp4j.core.backend.CompletionSink;
 import org.iocp4j.core.backend.Operation;
 import org.iocp4j.core.backend.OperationTable;
 import org.iocp4j.core.backend.Poller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker's io_uring ring. Issuing only queues an SQE; {@link #poll} submits the whole batch with the
@@ -22,6 +24,7 @@ import org.iocp4j.core.backend.Poller;
  * next turn's submission.
  */
 final class IoUringPoller implements Poller, CqeHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(IoUringPoller.class);
     /** {@code user_data} of our async-cancel requests; their own CQEs carry nothing we need. */
     private static final long CANCEL_USER_DATA = 0;
 
@@ -145,8 +148,10 @@ final class IoUringPoller implements Poller, CqeHandler {
         }
         Operation op = table.byUserData(userData);
         if (op == null) {
-            throw new IllegalStateException("completion for a released operation (user_data 0x"
-                    + Long.toHexString(userData) + ", res " + res + ")");
+            // Throwing here would end the worker's loop; a stale CQE is a bug to report, not a reason to stop.
+            LOG.error("dropping a completion for a released operation (user_data 0x{}, res {})",
+                    Long.toHexString(userData), res);
+            return;
         }
         int sinkFlags = (flags & IoUringConstants.IORING_CQE_F_MORE) != 0 ? CompletionSink.MORE : 0;
         if (ProvidedBufferRing.hasBuffer(flags)) {
