@@ -95,7 +95,11 @@ public final class Server implements AutoCloseable {
         final Worker worker;
         /** Multishot while the kernel takes it; single-shot after it refused once (EINVAL). */
         boolean multishot;
-        Operation op;
+        /**
+         * The accept in flight. Volatile because on a shared completion queue (IOCP) the completion and the
+         * cancel at close may run on different workers; see ARCHITECTURE.md, "Left to do".
+         */
+        volatile Operation op;
 
         AcceptSlot(Worker worker, boolean multishot) {
             this.worker = worker;
