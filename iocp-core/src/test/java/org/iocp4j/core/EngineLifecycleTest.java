@@ -275,7 +275,7 @@ class EngineLifecycleTest {
 
     @Test
     void idleTimeoutClosesASilentConnectionAndActivityPostponesIt() throws Exception {
-        IoEngine engine = EngineTesting.engine(b -> b.idleTimeout(Duration.ofMillis(300)));
+        IoEngine engine = EngineTesting.engine(b -> b.idleTimeout(Duration.ofMillis(500)));
         try {
             Recording handler = new Recording();
             Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
@@ -283,10 +283,10 @@ class EngineLifecycleTest {
                 Connection first = handler.opened.poll(5, TimeUnit.SECONDS);
                 Connection second = handler.opened.poll(5, TimeUnit.SECONDS);
                 long start = System.nanoTime();
-                for (int i = 0; i < 12; i++) { // 1.2 s of activity, four idle timeouts long
+                for (int i = 0; i < 30; i++) { // 1.5 s of activity, three idle timeouts long
                     chatty.getOutputStream().write(i);
                     assertEquals(i, chatty.getInputStream().read());
-                    Thread.sleep(100);
+                    Thread.sleep(50);
                 }
                 Connection silentConnection = handler.closes.containsKey(first) ? first : second;
                 Connection chattyConnection = silentConnection == first ? second : first;
@@ -296,7 +296,7 @@ class EngineLifecycleTest {
                 assertEquals(-1, silent.getInputStream().read(), "the silent client sees the close");
                 assertNull(handler.closes.get(chattyConnection), "activity kept re-arming the timer");
                 assertTrue(chattyConnection.isOpen());
-                assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1200));
+                assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1500));
             }
             // The chatty client's close ends its connection orderly; its timer is cancelled, never fires.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
