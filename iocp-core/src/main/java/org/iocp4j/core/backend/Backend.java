@@ -1,0 +1,105 @@
+package org.iocp4j.core.backend;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import org.iocp4j.core.IoVectorFormat;
+import org.iocp4j.core.PageAllocator;
+
+/**
+ * One OS completion mechanism, as the engine uses it. One instance per engine; see the package
+ * documentation for the threading and memory rules every implementation follows.
+ *
+ * <p>Handles are {@code long}s: a file descriptor on Linux, a {@code SOCKET} / {@code HANDLE} value on
+ * Windows. Methods here other than {@link #openPoller} may be called from any thread.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** {@code io_uring} or {@code iocp}, as {@link BackendProvider#name()}. */
+    String name();
+
+    /**
+     * The only source of native memory the backend passes to the kernel; the engine builds its buffer pool
+     * and its {@link OperationTable} on it.
+     */
+    PageAllocator memory();
+
+    /** Bytes an {@link Operation}'s block needs for this backend: a positive multiple of 16. */
+    int operationBlockSize();
+
+    /** The I/O vector format of {@link #sendVectors} (WSABUF on Windows, iovec on Linux). */
+    IoVectorFormat ioVectorFormat();
+
+    /** How many I/O vectors one send can take (the room {@link #sendVectors} has in a block). */
+    int maxSendVectors();
+
+    /**
+     * Where in {@code op}'s block the engine writes the I/O vectors of a {@link Poller#send}: room for
+     * {@link #maxSendVectors()} elements of {@link #ioVectorFormat()}.
+     */
+    MemorySegment sendVectors(Operation op);
+
+    /**
+     * Whether all pollers share one completion queue (Windows: one port; a completion may be dequeued by
+     * any worker) rather than each having its own (Linux: a ring per worker, completions on the issuing
+     * worker). With a shared queue the engine serialises each connection's events itself and any worker
+     * may run any connection's work.
+     */
+    boolean sharedCompletionQueue();
+
+    /**
+     * Opens the poller of worker {@code workerIndex} (0..workers-1), owned by the calling thread.
+     *
+     * @throws IOException when the ring / port cannot be set up
+     */
+    Poller openPoller(int workerIndex) throws IOException;
+
+    /**
+     * A non-blocking, overlapped stream socket bound to {@code address} (port 0 picks one) and listening,
+     * with SO_REUSEADDR. IPv4 or IPv6 after the address.
+     */
+    long listen(InetSocketAddress address, int backlog) throws IOException;
+
+    /** A new, unconnected stream socket for a {@link Poller#connect} to an address of this family. */
+    long openStreamSocket(boolean ipv6) throws IOException;
+
+    /**
+     * Opens {@code path} for overlapped reads at offsets ({@link Poller#read}).
+     *
+     * @throws IOException naming the path and the native error
+     */
+    long openFile(Path path) throws IOException;
+
+    /** The size in bytes of a file opened by {@link #openFile}. */
+    long fileSize(long file) throws IOException;
+
+    /** The address a socket is bound to (getsockname). */
+    InetSocketAddress localAddress(long socket) throws IOException;
+
+    /** The peer's address of a connected socket (getpeername). */
+    InetSocketAddress remoteAddress(long socket) throws IOException;
+
+    /** Sends FIN: {@code shutdown(SHUT_WR / SD_SEND)}. */
+    void shutdownOutput(long socket) throws IOException;
+
+    /**
+     * Closes a handle (close / closesocket / CloseHandle). Does not by itself end operations pending on it
+     * on every OS (io_uring keeps its own file reference): the engine cancels them first with
+     * {@link Poller#cancel} and waits for their completions before it releases their memory.
+     */
+    void closeHandle(long handle) throws IOException;
+
+    /** How the engine treats the negated error {@code result} of a completion. */
+    ErrorKind classify(long result);
+
+    /**
+     * An exception for the negated error {@code result} that names {@code what} failed and the symbolic
+     * code (e.g. "recv: ECONNRESET (104)", "WSARecv: WSAECONNRESET (10054)").
+     */
+    IOException exception(String what, long result);
+
+    /** Releases what {@link Backend} itself holds (Winsock, the port). Pollers are closed before. */
+    @Override
+    void close() throws IOException;
+}
