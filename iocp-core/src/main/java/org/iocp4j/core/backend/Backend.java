@@ -51,9 +51,11 @@ public interface Backend extends AutoCloseable {
     /**
      * Opens the poller of worker {@code workerIndex} (0..workers-1), owned by the calling thread.
      *
+     * @param operations the engine's operation table, which the poller uses to map a completion back to
+     *                   its {@link Operation} ({@link OperationTable#byAddress} / {@link OperationTable#byUserData})
      * @throws IOException when the ring / port cannot be set up
      */
-    Poller openPoller(int workerIndex) throws IOException;
+    Poller openPoller(int workerIndex, OperationTable operations) throws IOException;
 
     /**
      * A non-blocking, overlapped stream socket bound to {@code address} (port 0 picks one) and listening,
