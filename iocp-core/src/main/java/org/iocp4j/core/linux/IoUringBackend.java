@@ -20,6 +20,7 @@ import org.iocp4j.core.IoVectorFormat;
 import org.iocp4j.core.PageAllocator;
 import org.iocp4j.core.backend.Backend;
 import org.iocp4j.core.backend.BackendConfig;
+import org.iocp4j.core.backend.CompletionSink;
 import org.iocp4j.core.backend.ErrorKind;
 import org.iocp4j.core.backend.Operation;
 import org.iocp4j.core.backend.OperationTable;
@@ -99,9 +100,9 @@ final class IoUringBackend implements Backend {
     }
 
     @Override
-    public Poller openPoller(int workerIndex, OperationTable operations) throws IOException {
+    public Poller openPoller(int workerIndex, OperationTable operations, CompletionSink sink) throws IOException {
         int depth = config.queueDepth();
-        return new IoUringPoller(IoUringRing.open(depth, depth * 2), operations);
+        return new IoUringPoller(IoUringRing.open(depth, depth * 2), operations, sink);
     }
 
     @Override

@@ -23,11 +23,12 @@ final class IoUringPoller implements Poller, CqeHandler {
     private final IoUringRing ring;
     private final OperationTable table;
     private final Thread owner = Thread.currentThread();
-    private CompletionSink sink;
+    private final CompletionSink sink;
 
-    IoUringPoller(IoUringRing ring, OperationTable table) {
+    IoUringPoller(IoUringRing ring, OperationTable table, CompletionSink sink) {
         this.ring = ring;
         this.table = table;
+        this.sink = sink;
     }
 
     @Override
@@ -41,8 +42,7 @@ final class IoUringPoller implements Poller, CqeHandler {
     }
 
     @Override
-    public int poll(long timeoutNanos, CompletionSink sink) throws IOException {
-        this.sink = sink;
+    public int poll(long timeoutNanos) throws IOException {
         return ring.submitAndWait(1, timeoutNanos, this);
     }
 
