@@ -166,7 +166,7 @@ public final class IocpBackend implements Backend {
     }
 
     @Override
-    public Poller openPoller(int workerIndex, OperationTable operations) throws IOException {
+    public Poller openPoller(int workerIndex, OperationTable operations, CompletionSink sink) throws IOException {
         if (workerIndex < 0 || workerIndex >= pollers.length) {
             throw new IllegalArgumentException("worker index " + workerIndex + " is not in 0.." + (pollers.length - 1));
         }
@@ -174,7 +174,7 @@ public final class IocpBackend implements Backend {
             throw new IllegalArgumentException("operation blocks of " + operations.blockSize()
                     + " bytes are smaller than the " + OpBlock.SIZE + " the IOCP backend needs");
         }
-        IocpPoller poller = new IocpPoller(this, workerIndex, operations);
+        IocpPoller poller = new IocpPoller(this, workerIndex, operations, sink);
         pollers[workerIndex] = poller;
         current.set(poller);
         return poller;
@@ -472,7 +472,7 @@ public final class IocpBackend implements Backend {
     /** Delivers an operation that completed on the issuing thread: inline up to the limit, else via the port. */
     void completeNow(Operation op, long result) {
         IocpPoller poller = current.get();
-        if (poller != null && poller.sink() != null && poller.depth < config.inlineLimit()) {
+        if (poller != null && poller.depth < config.inlineLimit()) {
             poller.depth++;
             try {
                 inlineCompletions.increment();
@@ -623,12 +623,12 @@ public final class IocpBackend implements Backend {
         return new Win32Exception(what, (int) -result);
     }
 
-    /** Immediate completions delivered on the issuing thread. */
+    @Override
     public long inlineCompletions() {
         return inlineCompletions.sum();
     }
 
-    /** Immediate completions posted to the port because the inline depth limit was reached. */
+    @Override
     public long postedBeyondInlineLimit() {
         return postedBeyondLimit.sum();
     }

@@ -45,12 +45,13 @@ final class IocpPoller implements Poller {
     private final MemorySegment removed;
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final Thread owner = Thread.currentThread();
-    private CompletionSink sink;
+    private final CompletionSink sink;
     /** Immediate completions running inline on this worker's thread right now. */
     int depth;
 
-    IocpPoller(IocpBackend backend, int index, OperationTable operations) throws IOException {
+    IocpPoller(IocpBackend backend, int index, OperationTable operations, CompletionSink sink) throws IOException {
         this.backend = backend;
+        this.sink = sink;
         this.win32 = backend.win32();
         this.index = index;
         this.operations = operations;
@@ -81,11 +82,10 @@ final class IocpPoller implements Poller {
     }
 
     @Override
-    public int poll(long timeoutNanos, CompletionSink sink) throws IOException {
+    public int poll(long timeoutNanos) throws IOException {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("poll on " + Thread.currentThread() + ", owner is " + owner);
         }
-        this.sink = sink;
         int millis = timeoutNanos < 0 ? INFINITE
                 : (int) Math.min(MAX_FINITE_MILLIS, (timeoutNanos + 999_999) / 1_000_000);
         if (win32.GetQueuedCompletionStatusEx(backend.port(), entries, batch, removed, millis) == 0) {
