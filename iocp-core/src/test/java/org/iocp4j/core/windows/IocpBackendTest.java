@@ -152,6 +152,25 @@ class IocpBackendTest {
     }
 
     @Test
+    void anImmediateSuccessOnAThreadThatIsNoWorkerGoesThroughThePort() throws Exception {
+        long s = connectedSocket();
+        scripted.script("WSARecv", immediateRecv(42));
+        Operation op = table.acquire(OpKind.RECV, null);
+        MemorySegment buffer = buffer(64);
+        Thread stranger = Thread.ofPlatform().start(() -> {
+            try {
+                poller.recv(op, s, buffer);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        stranger.join();
+        assertTrue(completions.isEmpty(), "handlers never run on a thread that is not a worker");
+        assertEquals(1, poller.poll(0));
+        assertEquals(new Completion(op, 42), completions.get(0));
+    }
+
+    @Test
     void withoutSkipOnSuccessAnImmediateSuccessWaitsForItsPacket() throws Exception {
         scripted.script("SetFileCompletionNotificationModes", (w, args) -> w.fail(0, Win32Errors.ERROR_INVALID_FUNCTION));
         long s = connectedSocket();
