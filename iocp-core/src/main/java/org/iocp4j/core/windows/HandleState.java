@@ -19,6 +19,8 @@ final class HandleState {
     final boolean socket;
     /** AF_INET / AF_INET6 of a socket, 0 for a file. */
     final int family;
+    /** Associated with the port; a handle can be associated only once, so registering twice is a no-op. */
+    final AtomicBoolean associated = new AtomicBoolean();
     volatile boolean skipOnSuccess;
     volatile boolean closing;
     final AtomicInteger pending = new AtomicInteger();

@@ -278,6 +278,14 @@ public final class IocpBackend implements Backend {
             release(scratch);
         }
         handles.put(s, new HandleState(s, true, family));
+        // The accepts on it may be issued through any worker: associate it with the one port right away.
+        try {
+            register(s);
+        } catch (IOException | RuntimeException e) {
+            handles.remove(s);
+            win32.closesocket(s);
+            throw e;
+        }
         return s;
     }
 
@@ -403,14 +411,21 @@ public final class IocpBackend implements Backend {
         }
     }
 
-    /** Associates {@code handle} with the port and turns skip-on-success on where Windows allows it. */
+    /**
+     * Associates {@code handle} with the port and turns skip-on-success on where Windows allows it; once
+     * per handle (the engine registers a connecting socket before ConnectEx and again when it opens).
+     */
     void register(long handle) throws IOException {
         HandleState state = handles.get(handle);
         if (state == null) {
             throw new IllegalArgumentException("handle 0x" + Long.toHexString(handle)
                     + " was not opened by this backend");
         }
+        if (!state.associated.compareAndSet(false, true)) {
+            return;
+        }
         if (win32.CreateIoCompletionPort(handle, port, KEY_IO, 0) == 0) {
+            state.associated.set(false);
             throw new Win32Exception("CreateIoCompletionPort(associate)", win32.lastError());
         }
         int modes = Kernel32Constants.FILE_SKIP_COMPLETION_PORT_ON_SUCCESS

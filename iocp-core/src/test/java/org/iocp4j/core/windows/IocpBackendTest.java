@@ -106,6 +106,20 @@ class IocpBackendTest {
                 | Kernel32Constants.FILE_SKIP_SET_EVENT_ON_HANDLE, modes.arg(1));
     }
 
+    @Test
+    void listeningSocketsAreAssociatedAtOnceAndRegisteringTwiceIsHarmless() throws Exception {
+        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        assertTrue(scripted.calls("CreateIoCompletionPort").stream().anyMatch(c -> c.arg(0) == listener));
+        poller.register(listener);
+        long s = connectedSocket();
+        poller.register(s);
+        assertEquals(3, scripted.calls("CreateIoCompletionPort").size(), "port + listener + socket, once each");
+        ScriptedWin32.Call listen = scripted.calls("listen").get(0);
+        assertEquals(listener, listen.arg(0));
+        assertEquals(16, listen.arg(1));
+        assertTrue(scripted.calls("setsockopt").isEmpty(), "no SO_REUSEADDR on Windows");
+    }
+
     /** A WSARecv that succeeds at once with {@code bytes}, as Windows reports it (return 0, count written). */
     private static ScriptedWin32.Script immediateRecv(int bytes) {
         return (w, args) -> {
@@ -231,7 +245,6 @@ class IocpBackendTest {
     void acceptsArePrePostedAndReplacedSoKStayOutstanding() throws Exception {
         int k = 32;
         long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        poller.register(listener);
         // The engine's policy: every accept completion posts a new accept at once.
         reaction = (op, result) -> {
             try {
@@ -272,7 +285,6 @@ class IocpBackendTest {
     @Test
     void acceptExCallUsesTheDocumentedAddressLengths() throws Exception {
         long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        poller.register(listener);
         Operation op = table.acquire(OpKind.ACCEPT, null);
         poller.accept(op, listener);
         ScriptedWin32.Call call = scripted.calls("AcceptEx").get(0);
@@ -286,7 +298,6 @@ class IocpBackendTest {
     @Test
     void aFailedAcceptClosesItsAcceptSocket() throws Exception {
         long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        poller.register(listener);
         Operation op = table.acquire(OpKind.ACCEPT, null);
         poller.accept(op, listener);
         long acceptSocket = OpBlock.getLong(op.block(), OpBlock.ACCEPT_SOCKET);
