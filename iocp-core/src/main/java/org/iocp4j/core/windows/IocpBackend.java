@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.iocp4j.bindings.windows.Kernel32Constants;
 import org.iocp4j.bindings.windows.Sockaddrs;
@@ -85,7 +86,8 @@ public final class IocpBackend implements Backend {
     private final BackendConfig config;
     private final long port;
     private final Map<Long, HandleState> handles = new ConcurrentHashMap<>();
-    private final IocpPoller[] pollers;
+    /** Read by every worker (wake packets name their poller); written when a worker opens or closes its poller. */
+    private final AtomicReferenceArray<IocpPoller> pollers;
     private final ThreadLocal<IocpPoller> current = new ThreadLocal<>();
     private final ConcurrentLinkedQueue<MemorySegment> scratchPages = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<MemorySegment> allScratch = new ConcurrentLinkedQueue<>();
@@ -103,7 +105,7 @@ public final class IocpBackend implements Backend {
     public IocpBackend(Win32 win32, BackendConfig config) throws IOException {
         this.win32 = win32;
         this.config = config;
-        this.pollers = new IocpPoller[config.workers()];
+        this.pollers = new AtomicReferenceArray<>(config.workers());
         startWinsock();
         long p = win32.CreateIoCompletionPort(Kernel32Constants.INVALID_HANDLE_VALUE, 0, 0, config.workers());
         if (p == 0) {
@@ -167,15 +169,15 @@ public final class IocpBackend implements Backend {
 
     @Override
     public Poller openPoller(int workerIndex, OperationTable operations, CompletionSink sink) throws IOException {
-        if (workerIndex < 0 || workerIndex >= pollers.length) {
-            throw new IllegalArgumentException("worker index " + workerIndex + " is not in 0.." + (pollers.length - 1));
+        if (workerIndex < 0 || workerIndex >= pollers.length()) {
+            throw new IllegalArgumentException("worker index " + workerIndex + " is not in 0.." + (pollers.length() - 1));
         }
         if (operations.blockSize() < OpBlock.SIZE) {
             throw new IllegalArgumentException("operation blocks of " + operations.blockSize()
                     + " bytes are smaller than the " + OpBlock.SIZE + " the IOCP backend needs");
         }
         IocpPoller poller = new IocpPoller(this, workerIndex, operations, sink);
-        pollers[workerIndex] = poller;
+        pollers.set(workerIndex, poller);
         current.set(poller);
         return poller;
     }
@@ -186,14 +188,14 @@ public final class IocpBackend implements Backend {
     }
 
     void pollerClosed(IocpPoller poller) {
-        pollers[poller.index()] = null;
+        pollers.compareAndSet(poller.index(), poller, null);
         if (current.get() == poller) {
             current.remove();
         }
     }
 
     IocpPoller poller(int index) {
-        return index >= 0 && index < pollers.length ? pollers[index] : null;
+        return index >= 0 && index < pollers.length() ? pollers.get(index) : null;
     }
 
     Win32 win32() {

@@ -14,6 +14,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.iocp4j.bindings.windows.Kernel32Constants;
 import org.iocp4j.bindings.windows.Sockaddrs;
@@ -182,6 +185,67 @@ class IocpBackendTest {
         assertTrue(completions.isEmpty(), "handlers never run on a thread that is not a worker");
         assertEquals(1, poller.poll(0));
         assertEquals(new Completion(op, 42), completions.get(0));
+    }
+
+    @Test
+    void theInlineDepthIsPerWorkerThread() throws Exception {
+        int chain = 3 * INLINE_LIMIT;
+        int workers = 2;
+        long s = connectedSocket();
+        MemorySegment buffer = buffer(64);
+        for (int i = 0; i < workers * chain; i++) {
+            scripted.script("WSARecv", immediateRecv(1));
+        }
+        AtomicInteger delivered = new AtomicInteger();
+        CountDownLatch opened = new CountDownLatch(workers);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger deepest = new AtomicInteger();
+        AtomicInteger issued = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        for (int w = 0; w < workers; w++) {
+            int index = w;
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    IocpPoller[] mine = new IocpPoller[1];
+                    mine[0] = (IocpPoller) backend.openPoller(index, table, (op, result, flags) -> {
+                        deepest.accumulateAndGet(mine[0].depth, Math::max);
+                        delivered.incrementAndGet();
+                        // Every completion issues the next receive until all chains are done, on
+                        // whichever worker dequeued it.
+                        if (issued.incrementAndGet() <= workers * chain) {
+                            try {
+                                mine[0].recv(table.acquire(OpKind.RECV, null), s, buffer);
+                            } catch (Exception e) {
+                                throw new AssertionError(e);
+                            }
+                        }
+                    });
+                    opened.countDown();
+                    go.await();
+                    if (issued.incrementAndGet() <= workers * chain) {
+                        mine[0].recv(table.acquire(OpKind.RECV, null), s, buffer);
+                    }
+                    long deadline = System.nanoTime() + 5_000_000_000L;
+                    while (delivered.get() < workers * chain && System.nanoTime() < deadline) {
+                        mine[0].poll(1_000_000);
+                    }
+                    mine[0].close();
+                } catch (Throwable t) {
+                    failures.add(t);
+                }
+            }));
+        }
+        opened.await();
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertTrue(failures.isEmpty(), () -> failures.toString());
+        assertEquals(workers * chain, delivered.get());
+        assertTrue(deepest.get() <= INLINE_LIMIT, "depth " + deepest.get());
+        assertTrue(backend.postedBeyondInlineLimit() >= 1, "the chains outgrew the limit");
+        assertEquals(workers * chain, backend.inlineCompletions() + backend.postedBeyondInlineLimit());
     }
 
     @Test
