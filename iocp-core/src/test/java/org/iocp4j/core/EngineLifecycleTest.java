@@ -367,6 +367,47 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void idleConnectionsHoldNoBufferWithProvidedBuffersAndOneEachWithout() throws Exception {
+        for (int provided : new int[] {64, 0}) {
+            IoEngine engine = EngineTesting.engine(b -> b.providedBuffers(provided));
+            try {
+                Recording handler = new Recording();
+                Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+                List<Socket> idle = new ArrayList<>();
+                try {
+                    for (int i = 0; i < 50; i++) {
+                        idle.add(client(server));
+                    }
+                    for (int i = 0; i < 50; i++) {
+                        assertNotNull(handler.opened.poll(5, TimeUnit.SECONDS));
+                    }
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                    EngineMetrics m = engine.metrics();
+                    long expectedHeld = provided == 0 ? 50 : 0;
+                    while (m.pool().inUse() - m.providedBuffers() != expectedHeld && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                        m = engine.metrics();
+                    }
+                    assertEquals(provided == 0 ? 0 : 2L * provided, m.providedBuffers(), m.toString());
+                    assertEquals(expectedHeld, m.pool().inUse() - m.providedBuffers(),
+                            "buffers held by 50 idle connections, providedBuffers=" + provided + ": " + m);
+                    // and they still work
+                    idle.getFirst().getOutputStream().write(9);
+                    assertEquals(9, idle.getFirst().getInputStream().read());
+                } finally {
+                    for (Socket s : idle) {
+                        s.close();
+                    }
+                }
+                stopServer(server);
+                EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+            } finally {
+                EngineTesting.shutdownClean(engine);
+            }
+        }
+    }
+
+    @Test
     void halfCloseLetsTheOtherDirectionGoOn() throws Exception {
         IoEngine engine = EngineTesting.engine(b -> { });
         try {
