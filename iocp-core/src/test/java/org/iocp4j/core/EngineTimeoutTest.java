@@ -61,13 +61,16 @@ class EngineTimeoutTest {
             EngineLifecycleTest.Recording handler = new EngineLifecycleTest.Recording();
             Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
             try (Socket silent = client(server); Socket sender = client(server)) {
-                Connection silentConnection = handler.opened.poll(5, TimeUnit.SECONDS);
-                Connection senderConnection = handler.opened.poll(5, TimeUnit.SECONDS);
+                Connection a = handler.opened.poll(5, TimeUnit.SECONDS);
+                Connection b = handler.opened.poll(5, TimeUnit.SECONDS);
+                // Two workers accept: onOpen order is not connect order, so match by the client's port.
+                Connection silentConnection = a.remoteAddress().getPort() == silent.getLocalPort() ? a : b;
+                Connection senderConnection = silentConnection == a ? b : a;
                 // Writes to the silent peer complete, which would satisfy an idle timeout but not a read one.
                 ticker.scheduleAtFixedRate(() -> {
-                    Buffer b = silentConnection.bufferPool().acquire(16);
-                    b.writerIndex(1);
-                    silentConnection.write(b);
+                    Buffer one = silentConnection.bufferPool().acquire(16);
+                    one.writerIndex(1);
+                    silentConnection.write(one);
                 }, 0, 50, TimeUnit.MILLISECONDS);
                 long start = System.nanoTime();
                 for (int i = 0; i < 30; i++) { // 1.5 s, three read timeouts long
@@ -75,12 +78,9 @@ class EngineTimeoutTest {
                     assertEquals(i, sender.getInputStream().read());
                     Thread.sleep(50);
                 }
-                // Which accepted connection is which is not known: the silent one is the one that closed.
-                Connection timedOut = handler.closes.containsKey(silentConnection) ? silentConnection : senderConnection;
-                assertTimedOut(awaitClose(handler, timedOut), "read timeout");
-                Connection other = timedOut == silentConnection ? senderConnection : silentConnection;
-                assertNull(handler.closes.get(other), "a peer that sends keeps its connection");
-                assertTrue(other.isOpen());
+                assertTimedOut(awaitClose(handler, silentConnection), "read timeout");
+                assertNull(handler.closes.get(senderConnection), "a peer that sends keeps its connection");
+                assertTrue(senderConnection.isOpen());
                 assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1500));
                 ticker.shutdownNow();
                 InputStream in = silent.getInputStream();
@@ -130,8 +130,10 @@ class EngineTimeoutTest {
             EngineLifecycleTest.Streamer handler = new EngineLifecycleTest.Streamer();
             Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
             try (Socket stalled = client(server); Socket slow = client(server)) {
-                Connection first = handler.opened.poll(5, TimeUnit.SECONDS);
-                Connection second = handler.opened.poll(5, TimeUnit.SECONDS);
+                Connection a = handler.opened.poll(5, TimeUnit.SECONDS);
+                Connection b = handler.opened.poll(5, TimeUnit.SECONDS);
+                Connection stalledConnection = a.remoteAddress().getPort() == stalled.getLocalPort() ? a : b;
+                Connection slowConnection = stalledConnection == a ? b : a;
                 // The slow reader drains 256 KiB every 20 ms, below the stream's pace. Not much slower: a send
                 // on a full socket completes only once a third of the (autotuned, MiB-sized) send buffer has
                 // drained (the kernel's writability hysteresis), which must happen within the timeout.
@@ -139,7 +141,7 @@ class EngineTimeoutTest {
                 InputStream in = slow.getInputStream();
                 long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2500);
                 while (System.nanoTime() < deadline
-                        && !(handler.closes.containsKey(first) || handler.closes.containsKey(second))) {
+                        && !handler.closes.containsKey(stalledConnection)) {
                     in.readNBytes(chunk, 0, chunk.length);
                     Thread.sleep(20);
                 }
@@ -148,8 +150,6 @@ class EngineTimeoutTest {
                     in.readNBytes(chunk, 0, chunk.length);
                     Thread.sleep(20);
                 }
-                Connection stalledConnection = handler.closes.containsKey(first) ? first : second;
-                Connection slowConnection = stalledConnection == first ? second : first;
                 assertTimedOut(awaitClose(handler, stalledConnection), "write timeout");
                 assertTrue(readFor > 0, "the stalled connection timed out within 2.5 s");
                 assertNull(handler.closes.get(slowConnection), "a peer that reads, however slowly, is no stall");
