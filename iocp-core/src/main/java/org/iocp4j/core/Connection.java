@@ -732,8 +732,9 @@ public final class Connection {
             }
             Operation op = table.acquire(OpKind.SEND, slot);
             if (op == null) {
-                unsent.addAll(sending); // unsent is empty here: everything was drained into sending
-                sending.clear();
+                while (!sending.isEmpty()) { // back in front of what is still unsent, in order
+                    unsent.addFirst(sending.pollLast());
+                }
                 home.wheel.schedule(Worker.TICK_NANOS, () -> execute(this::flush));
                 return;
             }
@@ -929,7 +930,7 @@ public final class Connection {
 
         void arm() {
             if (nanos > 0 && timer == null && state == OPEN && wanted()) {
-                timer = home.wheel.schedule(Math.max(1, nanos - (System.nanoTime() - last())), fire);
+                timer = home.wheel.schedule(nanos, fire);
             }
         }
 
