@@ -35,10 +35,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reads</b> are issued with pooled buffers and delivered through a {@link Sequencer}: in issue order
  * whatever order completions arrive in. On io_uring one receive is in flight at a time (see
- * ARCHITECTURE.md); on IOCP up to {@link IoEngine.Builder#readsOutstanding}.
+ * ARCHITECTURE.md); on IOCP either a zero-byte receive followed by a real one once data is there
+ * ({@link IoEngine.Builder#zeroByteReads}, the default) or up to {@link IoEngine.Builder#readsOutstanding}.
  *
- * <p><b>Writes</b> are queued lock-free and sent in order, gathered into one send of up to the backend's
- * vector limit; a partial send is resumed with the rest. Queued bytes above the high water mark make
+ * <p><b>Writes</b> are queued lock-free and sent in order, gathered into sends of up to the backend's
+ * vector limit: one in flight on io_uring, up to {@link IoEngine.Builder#writesOutstanding} on IOCP, with
+ * {@link ConnectionHandler#onWritten} in issue order; a partial send is resumed with the rest. Queued bytes above the high water mark make
  * {@link #isWritable()} false until they fall below the low one.
  *
  * <p><b>Close.</b> {@link #close()} sends what is queued, then closes; {@link #abort()} closes at once. Both
