@@ -35,10 +35,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reads</b> are issued with pooled buffers and delivered through a {@link Sequencer}: in issue order
  * whatever order completions arrive in. On io_uring one receive is in flight at a time (see
- * ARCHITECTURE.md); on IOCP up to {@link IoEngine.Builder#readsOutstanding}.
+ * ARCHITECTURE.md); on IOCP either a zero-byte receive followed by a real one once data is there
+ * ({@link IoEngine.Builder#zeroByteReads}, the default) or up to {@link IoEngine.Builder#readsOutstanding}.
  *
- * <p><b>Writes</b> are queued lock-free and sent in order, gathered into one send of up to the backend's
- * vector limit; a partial send is resumed with the rest. Queued bytes above the high water mark make
+ * <p><b>Writes</b> are queued lock-free and sent in order, gathered into sends of up to the backend's
+ * vector limit: one in flight on io_uring, up to {@link IoEngine.Builder#writesOutstanding} on IOCP, with
+ * {@link ConnectionHandler#onWritten} in issue order; a partial send is resumed with the rest. Queued bytes above the high water mark make
  * {@link #isWritable()} false until they fall below the low one.
  *
  * <p><b>Close.</b> {@link #close()} sends what is queued, then closes; {@link #abort()} closes at once. Both
@@ -54,6 +56,8 @@ public final class Connection {
 
     /** Read completion markers that carry no buffer through the sequencer. */
     private static final Object END_OF_STREAM = new Object();
+    /** A zero-byte receive's sequence: data is waiting, nothing to deliver yet. */
+    private static final Object NOTHING = new Object();
 
     private final IoEngine engine;
     final Worker home;
@@ -87,19 +91,32 @@ public final class Connection {
     private final ReadSlot[] readSlots;
     private int readsInFlight;
     private final Sequencer<Object> readSequencer;
+    /** IOCP zero-byte-read mode: wait for data with an empty WSARecv before taking a buffer. */
+    private final boolean zeroByteMode;
+    /** Data is known to be waiting (a zero-byte receive completed, or a receive filled its buffer). */
+    private boolean dataWaiting;
 
     // ---- writes
     private final ConcurrentLinkedQueue<Buffer> writeQueue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushInContext;
-    private final WriteSlot writeSlot = new WriteSlot();
+    /** Sends in flight, used as a ring in issue order so that onWritten follows the issue order. */
+    private final WriteSlot[] writeSlots;
+    /** Index of the oldest send not yet accounted for; writesInFlight slots from here are taken. */
+    private int oldestWrite;
+    private int writesInFlight;
+    /** Buffers taken from the queue but not yet in a send (the rest of a partial send goes first). */
+    private final ArrayDeque<Buffer> unsent = new ArrayDeque<>();
     private volatile boolean writable = true;
 
     // ---- timeouts and accounting
-    private long idleTimeoutNanos;
     private volatile long lastActivityNanos = System.nanoTime();
-    private TimerHandle idleTimer;
+    private long lastReadNanos = lastActivityNanos;
+    private long lastWriteProgressNanos = lastActivityNanos;
+    private final Timeout idleTimeout;
+    private final Timeout readTimeout;
+    private final Timeout writeTimeout;
     private long bytesRead;
     private long bytesWritten;
     private volatile Object attachment;
@@ -114,13 +131,23 @@ public final class Connection {
         this.backend = engine.backend();
         this.table = engine.operations();
         this.providedMode = home.providedReceives;
-        int reads = backend.sharedCompletionQueue() && !providedMode ? engine.config().readsOutstanding : 1;
+        boolean shared = backend.sharedCompletionQueue();
+        this.zeroByteMode = shared && !providedMode && engine.config().zeroByteReads;
+        int reads = shared && !providedMode && !zeroByteMode ? engine.config().readsOutstanding : 1;
         this.readSlots = new ReadSlot[reads];
         for (int i = 0; i < reads; i++) {
             readSlots[i] = new ReadSlot();
         }
         this.readSequencer = new Sequencer<>(reads, this::deliverRead);
-        this.idleTimeoutNanos = engine.config().idleTimeoutNanos;
+        // io_uring: one sendmsg at a time, because a partial send must be resumed before anything after it.
+        int writes = shared ? engine.config().writesOutstanding : 1;
+        this.writeSlots = new WriteSlot[writes];
+        for (int i = 0; i < writes; i++) {
+            writeSlots[i] = new WriteSlot();
+        }
+        this.idleTimeout = new Timeout(Timeout.IDLE, engine.config().idleTimeoutNanos);
+        this.readTimeout = new Timeout(Timeout.READ, engine.config().readTimeoutNanos);
+        this.writeTimeout = new Timeout(Timeout.WRITE, engine.config().writeTimeoutNanos);
     }
 
     // ------------------------------------------------------------------ public API
@@ -217,7 +244,7 @@ public final class Connection {
             if (state != OPEN) {
                 return;
             }
-            if (writeSlot.op == null && writeSlot.sending.isEmpty() && writeQueue.isEmpty()) {
+            if (writesIdle()) {
                 closeNow(null);
             } else {
                 closeAfterFlush = true;
@@ -236,7 +263,16 @@ public final class Connection {
      */
     public void autoRead(boolean enabled) {
         autoRead = enabled;
-        execute(enabled ? this::issueReads : this::pauseReads);
+        execute(enabled ? this::resumeReads : this::pauseReads);
+    }
+
+    /** A read timeout counts from when reads are wanted again. */
+    private void resumeReads() {
+        if (autoRead) {
+            lastReadNanos = System.nanoTime();
+            readTimeout.arm();
+        }
+        issueReads();
     }
 
     /** A multishot receive stays armed by itself: stopping reads means cancelling it. */
@@ -251,14 +287,25 @@ public final class Connection {
      * {@link SocketTimeoutException}); {@link Duration#ZERO} disables it. Any thread.
      */
     public void idleTimeout(Duration timeout) {
-        long nanos = timeout.toNanos();
-        if (nanos < 0) {
-            throw new IllegalArgumentException("idle timeout " + timeout + " is negative");
-        }
-        execute(() -> {
-            idleTimeoutNanos = nanos;
-            armIdleTimer();
-        });
+        idleTimeout.set(timeout);
+    }
+
+    /**
+     * Sets this connection's read timeout: while reads are wanted (not paused by {@link #autoRead}, no end
+     * of stream yet), no data for that long closes it with a {@link SocketTimeoutException}, cancelling
+     * pending I/O; {@link Duration#ZERO} disables it. Any thread.
+     */
+    public void readTimeout(Duration timeout) {
+        readTimeout.set(timeout);
+    }
+
+    /**
+     * Sets this connection's write timeout: while writes are queued or in flight, no bytes sent for that long
+     * (a peer that stopped reading) closes it with a {@link SocketTimeoutException}, cancelling pending
+     * I/O; {@link Duration#ZERO} disables it. Any thread.
+     */
+    public void writeTimeout(Duration timeout) {
+        writeTimeout.set(timeout);
     }
 
     /**
@@ -286,7 +333,8 @@ public final class Connection {
     /** What the connection is waiting for, for shutdown diagnostics (a racy read of context state). */
     String describeState() {
         return this + " state " + state + ", pending ops " + pendingOps + ", reads in flight " + readsInFlight
-                + ", send in flight " + (writeSlot.op != null) + ", queued write bytes " + queuedBytes.get()
+                + ", sends in flight " + writesInFlight + ", unsent buffers " + unsent.size()
+                + ", queued write bytes " + queuedBytes.get()
                 + ", close after flush " + closeAfterFlush;
     }
 
@@ -361,31 +409,11 @@ public final class Connection {
                     return;
                 }
             }
-            armIdleTimer();
+            idleTimeout.arm();
+            readTimeout.arm();
             guard(() -> handler.onOpen(this));
             issueReads();
         });
-    }
-
-    private void armIdleTimer() {
-        if (idleTimeoutNanos > 0 && idleTimer == null && state == OPEN) {
-            idleTimer = home.wheel.schedule(idleTimeoutNanos, () -> execute(this::checkIdle));
-        }
-    }
-
-    /** Fires on the home worker; pushes itself back if there was activity since it was armed. */
-    private void checkIdle() {
-        idleTimer = null;
-        if (state != OPEN || idleTimeoutNanos <= 0) {
-            return;
-        }
-        long idleFor = System.nanoTime() - lastActivityNanos;
-        if (idleFor < idleTimeoutNanos) {
-            idleTimer = home.wheel.schedule(idleTimeoutNanos - idleFor, () -> execute(this::checkIdle));
-            return;
-        }
-        closeNow(new SocketTimeoutException("no read or write completed for "
-                + Duration.ofNanos(idleTimeoutNanos) + " on " + this));
     }
 
     private void closeNow(Throwable cause) {
@@ -394,14 +422,15 @@ public final class Connection {
         }
         state = CLOSING;
         closeCause = cause;
-        if (idleTimer != null) {
-            idleTimer.cancel();
-            idleTimer = null;
-        }
+        idleTimeout.cancel();
+        readTimeout.cancel();
+        writeTimeout.cancel();
         for (ReadSlot slot : readSlots) {
             cancel(slot.op);
         }
-        cancel(writeSlot.op);
+        for (WriteSlot slot : writeSlots) {
+            cancel(slot.op);
+        }
         finishCloseIfIdle();
     }
 
@@ -428,15 +457,21 @@ public final class Connection {
             LOG.warn("closing {} failed", this, e);
         }
         releaseQueuedWrites();
-        for (Buffer b : writeSlot.sending) {
-            b.release();
+        releaseAll(unsent);
+        for (WriteSlot slot : writeSlots) {
+            releaseAll(slot.sending);
         }
-        writeSlot.sending.clear();
         engine.connectionClosed(this, bytesRead, bytesWritten, closeCause);
         try {
             handler.onClosed(this, closeCause);
         } catch (RuntimeException e) {
             LOG.warn("onClosed of {} threw", this, e);
+        }
+    }
+
+    private static void releaseAll(ArrayDeque<Buffer> buffers) {
+        for (Buffer b; (b = buffers.poll()) != null; ) {
+            b.release();
         }
     }
 
@@ -462,8 +497,10 @@ public final class Connection {
         }
         while (state == OPEN && autoRead && !endOfStream && readsInFlight < readSlots.length) {
             ReadSlot slot = freeReadSlot();
-            Buffer buffer = engine.bufferPool().tryAcquire(engine.config().readBufferSize);
-            Operation op = buffer == null ? null : table.acquire(OpKind.RECV, slot);
+            // Zero-byte mode waits for data without a buffer unless data is known to be there already.
+            boolean probe = zeroByteMode && !dataWaiting;
+            Buffer buffer = probe ? null : engine.bufferPool().tryAcquire(engine.config().readBufferSize);
+            Operation op = buffer == null && !probe ? null : table.acquire(OpKind.RECV, slot);
             if (op == null) {
                 if (buffer != null) {
                     buffer.release();
@@ -478,7 +515,7 @@ public final class Connection {
             readsInFlight++;
             pendingOps++;
             try {
-                home.poller.recv(op, handle, buffer.writableSegment());
+                home.poller.recv(op, handle, probe ? MemorySegment.NULL : buffer.writableSegment());
             } catch (IOException | RuntimeException e) {
                 // Not issued: the sequence must still be delivered so later reads are not held back.
                 slot.op = null;
@@ -486,7 +523,9 @@ public final class Connection {
                 readsInFlight--;
                 pendingOps--;
                 table.release(op);
-                buffer.release();
+                if (buffer != null) {
+                    buffer.release();
+                }
                 closeNow(e);
                 readSequencer.complete(seq, END_OF_STREAM);
                 return;
@@ -537,7 +576,7 @@ public final class Connection {
         if (result > 0) {
             buffer.writerIndex((int) result);
             item = buffer;
-            lastActivityNanos = System.nanoTime();
+            readActivity();
         } else {
             if (buffer != null) {
                 buffer.release();
@@ -589,11 +628,18 @@ public final class Connection {
         pendingOps--;
         table.release(op);
         Object item;
-        if (result > 0) {
+        if (buffer == null) {
+            // A zero-byte receive: 0 means data (or the peer's FIN) is there; the real receive tells which.
+            dataWaiting = result >= 0;
+            item = result >= 0 ? NOTHING : new ReadFailure(result);
+        } else if (result > 0) {
+            // A full buffer suggests more is waiting: receive again at once rather than probe first.
+            dataWaiting = result == buffer.writableBytes();
             buffer.writerIndex((int) result);
             item = buffer;
-            lastActivityNanos = System.nanoTime();
+            readActivity();
         } else {
+            dataWaiting = false;
             buffer.release();
             item = result == 0 ? END_OF_STREAM : new ReadFailure(result);
         }
@@ -603,6 +649,12 @@ public final class Connection {
         readSequencer.complete(seq, item);
         finishCloseIfIdle();
         issueReads();
+    }
+
+    private void readActivity() {
+        long now = System.nanoTime();
+        lastReadNanos = now;
+        lastActivityNanos = now;
     }
 
     /** The read sequencer's handler: items in issue order. */
@@ -645,66 +697,108 @@ public final class Connection {
         flush();
     }
 
+    private boolean writesIdle() {
+        return writesInFlight == 0 && unsent.isEmpty() && writeQueue.isEmpty();
+    }
+
+    /** Issues sends while a slot is free and something is queued: one on io_uring, writesOutstanding on IOCP. */
     private void flush() {
-        if (state != OPEN || writeSlot.op != null) {
-            return;
-        }
-        ArrayDeque<Buffer> sending = writeSlot.sending;
-        int max = backend.maxSendVectors();
-        while (sending.size() < max) {
-            Buffer next = writeQueue.poll();
-            if (next == null) {
-                break;
+        while (state == OPEN && writesInFlight < writeSlots.length) {
+            WriteSlot slot = writeSlots[(oldestWrite + writesInFlight) % writeSlots.length];
+            ArrayDeque<Buffer> sending = slot.sending;
+            int max = backend.maxSendVectors();
+            long bytes = 0;
+            while (sending.size() < max) {
+                Buffer next = unsent.poll();
+                if (next == null) {
+                    next = writeQueue.poll();
+                }
+                if (next == null) {
+                    break;
+                }
+                if (next.readableBytes() == 0) {
+                    next.release();
+                    continue;
+                }
+                sending.add(next);
+                bytes += next.readableBytes();
             }
-            if (next.readableBytes() == 0) {
-                next.release();
-                continue;
+            if (sending.isEmpty()) {
+                if (writesInFlight == 0) {
+                    maybeShutOutput();
+                    if (closeAfterFlush) {
+                        closeNow(null);
+                    }
+                }
+                return;
             }
-            sending.add(next);
-        }
-        if (sending.isEmpty()) {
-            maybeShutOutput();
-            if (closeAfterFlush) {
-                closeNow(null);
+            Operation op = table.acquire(OpKind.SEND, slot);
+            if (op == null) {
+                while (!sending.isEmpty()) { // back in front of what is still unsent, in order
+                    unsent.addFirst(sending.pollLast());
+                }
+                home.wheel.schedule(Worker.TICK_NANOS, () -> execute(this::flush));
+                return;
             }
-            return;
-        }
-        Operation op = table.acquire(OpKind.SEND, writeSlot);
-        if (op == null) {
-            home.wheel.schedule(Worker.TICK_NANOS, () -> execute(this::flush));
-            return;
-        }
-        MemorySegment vectors = backend.sendVectors(op);
-        IoVectorFormat format = backend.ioVectorFormat();
-        int count = 0;
-        for (Buffer b : sending) {
-            format.write(vectors, count++, b.readableSegment().address(), b.readableBytes());
-        }
-        writeSlot.op = op;
-        pendingOps++;
-        try {
-            home.poller.send(op, handle, count);
-        } catch (IOException | RuntimeException e) {
-            writeSlot.op = null;
-            pendingOps--;
-            table.release(op);
-            closeNow(e);
+            MemorySegment vectors = backend.sendVectors(op);
+            IoVectorFormat format = backend.ioVectorFormat();
+            int count = 0;
+            for (Buffer b : sending) {
+                format.write(vectors, count++, b.readableSegment().address(), b.readableBytes());
+            }
+            if (writesInFlight == 0) {
+                // Writes were idle: the write timeout counts from now, not from the last send long ago.
+                lastWriteProgressNanos = System.nanoTime();
+                writeTimeout.arm();
+            }
+            slot.op = op;
+            slot.requested = bytes;
+            slot.done = false;
+            writesInFlight++;
+            pendingOps++;
+            try {
+                home.poller.send(op, handle, count);
+            } catch (IOException | RuntimeException e) {
+                slot.op = null;
+                writesInFlight--;
+                pendingOps--;
+                table.release(op);
+                closeNow(e);
+                return;
+            }
         }
     }
 
-    private void writeCompleted(Operation op, long result) {
-        writeSlot.op = null;
+    /**
+     * A send completed. Its result is recorded in its slot; results are then taken in issue order, so that
+     * onWritten follows the order of the bytes even when a later send's completion is dequeued first.
+     */
+    private void writeCompleted(WriteSlot slot, Operation op, long result) {
+        slot.op = null;
+        slot.result = result;
+        slot.done = true;
         pendingOps--;
         table.release(op);
+        while (writesInFlight > 0 && writeSlots[oldestWrite].done) {
+            WriteSlot oldest = writeSlots[oldestWrite];
+            oldest.done = false;
+            oldestWrite = (oldestWrite + 1) % writeSlots.length;
+            writesInFlight--;
+            sendAccounted(oldest, oldest.result);
+        }
+        finishCloseIfIdle();
+        flush();
+    }
+
+    private void sendAccounted(WriteSlot slot, long result) {
         if (result < 0) {
             if (state == OPEN) {
-                failed("sendmsg", result);
+                failed("send", result);
             }
-            finishCloseIfIdle();
             return;
         }
         long remaining = result;
-        ArrayDeque<Buffer> sending = writeSlot.sending;
+        ArrayDeque<Buffer> sending = slot.sending;
         while (remaining > 0) {
             Buffer b = sending.peekFirst();
             int n = (int) Math.min(b.readableBytes(), remaining);
@@ -714,20 +808,33 @@ public final class Connection {
                 sending.pollFirst().release();
             }
         }
+        if (!sending.isEmpty() && state == OPEN) {
+            if (writesInFlight > 0) {
+                // Later sends already carry the bytes after these: resending would reorder the stream.
+                closeNow(new IOException("partial send of " + result + " of " + slot.requested
+                        + " bytes with " + writesInFlight + " later sends in flight on " + this));
+                return;
+            }
+            // The rest goes first in the next send, before anything still queued.
+            while (!sending.isEmpty()) {
+                unsent.addFirst(sending.pollLast());
+            }
+        }
         queuedBytes.addAndGet(-result);
         bytesWritten += result;
-        lastActivityNanos = System.nanoTime();
+        if (result > 0) {
+            long now = System.nanoTime();
+            lastWriteProgressNanos = now;
+            lastActivityNanos = now;
+        }
         if (state == OPEN) {
             guard(() -> handler.onWritten(this, result));
             checkWritability();
         }
-        finishCloseIfIdle();
-        flush();
     }
 
     private void maybeShutOutput() {
-        if (shutdownOutputRequested && !outputShut && state == OPEN && writeSlot.op == null
-                && writeSlot.sending.isEmpty() && writeQueue.isEmpty()) {
+        if (shutdownOutputRequested && !outputShut && state == OPEN && writesIdle()) {
             outputShut = true;
             try {
                 backend.shutdownOutput(handle);
@@ -760,7 +867,7 @@ public final class Connection {
                 readCompleted(r, op, result);
             }
         } else {
-            writeCompleted(op, result);
+            writeCompleted((WriteSlot) slot, op, result);
         }
     }
 
@@ -776,14 +883,107 @@ public final class Connection {
         }
     }
 
-    /** The outstanding send and the buffers it covers (partly sent ones stay at the front). */
+    /** One send: its operation, the buffers it covers, and its result until it is accounted in order. */
     private final class WriteSlot extends IoOp {
         Operation op;
         final ArrayDeque<Buffer> sending = new ArrayDeque<>();
+        long requested;
+        long result;
+        boolean done;
 
         @Override
         void complete(Operation op, long result, int flags) {
             completeInContext(this, op, result, flags);
+        }
+    }
+
+    /**
+     * One of the idle, read and write timeouts: a timer on the home worker's wheel that, when it fires,
+     * pushes itself back by the time since the last activity it watches instead of being rescheduled on
+     * every I/O — so I/O allocates nothing for it. A timeout that fires while its activity is not wanted
+     * (reads paused, no write pending) lapses and is armed again when it is.
+     */
+    private final class Timeout implements Runnable {
+        static final int IDLE = 0;
+        static final int READ = 1;
+        static final int WRITE = 2;
+
+        private final int kind;
+        private final Runnable fire = () -> execute(this);
+        private long nanos;
+        private TimerHandle timer;
+
+        Timeout(int kind, long nanos) {
+            this.kind = kind;
+            this.nanos = nanos;
+        }
+
+        void set(Duration timeout) {
+            long n = timeout.toNanos();
+            if (n < 0) {
+                throw new IllegalArgumentException(name() + " timeout " + timeout + " is negative");
+            }
+            execute(() -> {
+                nanos = n;
+                cancel();
+                arm();
+            });
+        }
+
+        void arm() {
+            if (nanos > 0 && timer == null && state == OPEN && wanted()) {
+                timer = home.wheel.schedule(nanos, fire);
+            }
+        }
+
+        void cancel() {
+            if (timer != null) {
+                timer.cancel();
+                timer = null;
+            }
+        }
+
+        @Override
+        public void run() {
+            timer = null;
+            if (state != OPEN || nanos <= 0 || !wanted()) {
+                return;
+            }
+            long quiet = System.nanoTime() - last();
+            if (quiet < nanos) {
+                timer = home.wheel.schedule(nanos - quiet, fire);
+                return;
+            }
+            String what = switch (kind) {
+                case IDLE -> "idle timeout: no read or write completed for ";
+                case READ -> "read timeout: no data received for ";
+                default -> "write timeout: no bytes sent for ";
+            };
+            closeNow(new SocketTimeoutException(what + Duration.ofNanos(nanos) + " on " + describeState()));
+        }
+
+        private String name() {
+            return switch (kind) {
+                case IDLE -> "idle";
+                case READ -> "read";
+                default -> "write";
+            };
+        }
+
+        private boolean wanted() {
+            return switch (kind) {
+                case IDLE -> true;
+                case READ -> autoRead && !endOfStream;
+                default -> !writesIdle();
+            };
+        }
+
+        private long last() {
+            return switch (kind) {
+                case IDLE -> lastActivityNanos;
+                case READ -> lastReadNanos;
+                default -> lastWriteProgressNanos;
+            };
         }
     }
 }

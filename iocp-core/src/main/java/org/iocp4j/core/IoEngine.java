@@ -511,7 +511,11 @@ public final class IoEngine implements AutoCloseable {
         final long writeHighWaterMark;
         final long writeLowWaterMark;
         final long idleTimeoutNanos;
+        final long readTimeoutNanos;
+        final long writeTimeoutNanos;
         final int providedBuffers;
+        final boolean zeroByteReads;
+        final int writesOutstanding;
 
         Config(Builder b) {
             this.providedBuffers = b.providedBuffers;
@@ -522,6 +526,14 @@ public final class IoEngine implements AutoCloseable {
             this.writeHighWaterMark = b.writeHighWaterMark;
             this.writeLowWaterMark = b.writeLowWaterMark;
             this.idleTimeoutNanos = b.idleTimeout.toNanos();
+            this.readTimeoutNanos = b.readTimeout.toNanos();
+            this.writeTimeoutNanos = b.writeTimeout.toNanos();
+            this.writesOutstanding = b.writesOutstanding;
+            if (b.zeroByteReads == Boolean.TRUE && b.readsOutstanding > 1) {
+                throw new IllegalArgumentException("zeroByteReads and readsOutstanding " + b.readsOutstanding
+                        + " exclude each other: zero-byte-read mode keeps one receive in flight");
+            }
+            this.zeroByteReads = b.zeroByteReads != null ? b.zeroByteReads : b.readsOutstanding == 1;
         }
     }
 
@@ -546,6 +558,10 @@ public final class IoEngine implements AutoCloseable {
         private long writeHighWaterMark = 1L << 20;
         private long writeLowWaterMark = 256L << 10;
         private Duration idleTimeout = Duration.ZERO;
+        private Duration readTimeout = Duration.ZERO;
+        private Duration writeTimeout = Duration.ZERO;
+        private Boolean zeroByteReads;
+        private int writesOutstanding = 4;
         private Executor offload;
         private int providedBuffers = 256;
 
@@ -677,6 +693,38 @@ public final class IoEngine implements AutoCloseable {
             return this;
         }
 
+        /** Default read timeout of every connection (see {@link Connection#readTimeout}); default off. */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = nonNegative(timeout, "read timeout");
+            return this;
+        }
+
+        /** Default write timeout of every connection (see {@link Connection#writeTimeout}); default off. */
+        public Builder writeTimeout(Duration timeout) {
+            this.writeTimeout = nonNegative(timeout, "write timeout");
+            return this;
+        }
+
+        /**
+         * IOCP: wait for data with a zero-byte WSARecv (no buffer) and take a pooled buffer only when data is
+         * there, so an idle connection holds no buffer; one receive in flight, so it excludes
+         * {@link #readsOutstanding} above 1. Default: on unless readsOutstanding is above 1. io_uring gets the
+         * same effect from provided buffers and ignores this.
+         */
+        public Builder zeroByteReads(boolean enabled) {
+            this.zeroByteReads = enabled;
+            return this;
+        }
+
+        /**
+         * IOCP: WSASends in flight per connection (Windows keeps them in issue order); default 4. io_uring
+         * always keeps one sendmsg in flight: a partial send must be resumed before the bytes after it.
+         */
+        public Builder writesOutstanding(int writes) {
+            this.writesOutstanding = positive(writes, "writesOutstanding");
+            return this;
+        }
+
         /** Where {@link Connection#offload} runs work; default a virtual thread per task. */
         public Builder offloadExecutor(Executor executor) {
             this.offload = Objects.requireNonNull(executor, "executor");
@@ -691,6 +739,13 @@ public final class IoEngine implements AutoCloseable {
          */
         public IoEngine build() throws IOException {
             return new IoEngine(this);
+        }
+
+        private static Duration nonNegative(Duration timeout, String what) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException(what + " " + timeout + " is negative");
+            }
+            return timeout;
         }
 
         private static int positive(int value, String what) {

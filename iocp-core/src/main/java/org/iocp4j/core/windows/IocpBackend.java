@@ -15,10 +15,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -85,7 +83,7 @@ public final class IocpBackend implements Backend {
     private final Win32 win32;
     private final BackendConfig config;
     private final long port;
-    private final Map<Long, HandleState> handles = new ConcurrentHashMap<>();
+    private final HandleTable handles = new HandleTable();
     /** Read by every worker (wake packets name their poller); written when a worker opens or closes its poller. */
     private final AtomicReferenceArray<IocpPoller> pollers;
     private final ThreadLocal<IocpPoller> current = new ThreadLocal<>();

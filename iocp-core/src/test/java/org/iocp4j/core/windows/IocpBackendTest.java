@@ -277,6 +277,73 @@ class IocpBackendTest {
     }
 
     @Test
+    void zeroByteReadThenTheRealReceiveCompletesInlineUnderSkipOnSuccess() throws Exception {
+        // The engine's zero-byte-read mode: an empty WSARecv waits for data holding no buffer; its packet
+        // says data is there, so the receive issued from its completion succeeds at once and runs inline.
+        long s = connectedSocket();
+        MemorySegment buffer = buffer(512);
+        Operation probe = table.acquire(OpKind.RECV, null);
+        poller.recv(probe, s, MemorySegment.NULL);
+        assertTrue(completions.isEmpty(), "the zero-byte receive waits for data");
+        Operation[] real = new Operation[1];
+        scripted.script("WSARecv", immediateRecv(300));
+        reaction = (op, result) -> {
+            if (op == probe) {
+                real[0] = table.acquire(OpKind.RECV, null);
+                try {
+                    poller.recv(real[0], s, buffer);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        long inlineBefore = backend.inlineCompletions();
+        scripted.complete(IocpBackend.KEY_IO, probe.address(), 0, 0, 0);
+        assertEquals(1, poller.poll(0), "one packet: the real receive queued none");
+
+        assertEquals(List.of(new Completion(probe, 0), new Completion(real[0], 300)), completions);
+        assertEquals(inlineBefore + 1, backend.inlineCompletions());
+        assertEquals(0, scripted.queued(), "skip-on-success: no packet for the immediate success");
+        List<ScriptedWin32.Call> recvs = scripted.calls("WSARecv");
+        MemorySegment probeBuf = MemorySegment.ofAddress(recvs.get(0).arg(1)).reinterpret(16);
+        MemorySegment realBuf = MemorySegment.ofAddress(recvs.get(1).arg(1)).reinterpret(16);
+        assertEquals(0, probeBuf.get(ValueLayout.JAVA_LONG, 8), "no buffer behind the zero-byte receive");
+        assertEquals(512, realBuf.get(ValueLayout.JAVA_INT, 0));
+        assertEquals(buffer.address(), realBuf.get(ValueLayout.JAVA_LONG, 8));
+    }
+
+    @Test
+    void severalSendsStayInFlightOnOneSocketAndCompleteAsTheirPacketsArrive() throws Exception {
+        // writesOutstanding > 1: the backend must neither serialise nor reorder sends of one socket, and a
+        // close must wait for all of them.
+        long s = connectedSocket();
+        MemorySegment data = buffer(3000);
+        List<Operation> sends = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Operation op = table.acquire(OpKind.SEND, null);
+            backend.ioVectorFormat().write(backend.sendVectors(op), 0, data.address() + 1000L * i, 1000);
+            poller.send(op, s, 1);
+            sends.add(op);
+        }
+        assertEquals(3, scripted.calls("WSASend").size(), "issued without waiting for each other");
+        assertTrue(completions.isEmpty());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(sends.get(i).address(), scripted.calls("WSASend").get(i).arg(5));
+        }
+
+        scripted.complete(IocpBackend.KEY_IO, sends.get(0).address(), 0, 1000, 0);
+        scripted.complete(IocpBackend.KEY_IO, sends.get(1).address(), 0, 1000, 0);
+        assertEquals(2, poller.poll(0));
+        backend.closeHandle(s);
+        assertTrue(scripted.calls("closesocket").isEmpty(), "the third send is still in flight");
+        scripted.complete(IocpBackend.KEY_IO, sends.get(2).address(), 0, 1000, 0);
+        assertEquals(1, poller.poll(0));
+        assertEquals(List.of(new Completion(sends.get(0), 1000), new Completion(sends.get(1), 1000),
+                new Completion(sends.get(2), 1000)), completions);
+        assertEquals(1, scripted.calls("closesocket").size());
+    }
+
+    @Test
     void gatherSendPassesTheEnginesVectors() throws Exception {
         long s = connectedSocket();
         MemorySegment a = buffer(100);
