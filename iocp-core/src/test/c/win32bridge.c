@@ -14,6 +14,7 @@
  *
  * Slot 0 is the control slot, served by the main thread: ATTACH starts one bridge thread for a slot (one
  * per JVM thread, so a blocking GetQueuedCompletionStatusEx blocks only its caller), EXIT ends the process.
+ * PING (any slot) calls nothing and returns its argument, to measure the transport alone.
  *
  * Usage: win32bridge.exe <Windows path of the shared file> <region size in bytes>
  * The layout constants below are mirrored in Win32Bridge.java.
@@ -65,6 +66,7 @@ enum status {
 enum function {
     F_ATTACH = 1,
     F_EXIT = 2,
+    F_PING = 3, /* calls nothing, returns its argument: measures the transport alone */
     F_CreateIoCompletionPort = 10,
     F_GetQueuedCompletionStatusEx = 11,
     F_PostQueuedCompletionStatus = 12,
@@ -99,7 +101,7 @@ enum function {
 #define FUTEX_WAKE 1
 #define LINUX_SYS_futex 202
 #define LINUX_ETIMEDOUT 110
-#define SPINS 2000
+#define SPINS 200
 
 struct linux_timespec { int64_t sec, nsec; };
 
@@ -292,6 +294,9 @@ static void execute(slot_t *s) {
         }
         return;
     }
+    case F_PING:
+        s->result = (int64_t)A(0);
+        return;
     case F_CreateIoCompletionPort:
         KERNEL32(CreateIoCompletionPort(H(0), H(1), (ULONG_PTR)A(2), U32(3)));
         return;

@@ -54,7 +54,7 @@ public final class Win32Bridge implements Win32, AutoCloseable {
     private static final int STATUS_BAD_BUFFER = 5;
 
     /** Busy-wait this many times for a reply before sleeping on the futex (a round trip is a few µs). */
-    private static final int SPINS = 2000;
+    private static final int SPINS = 200;
     /** How long one futex sleep lasts before the bridge process is checked for life. */
     private static final long LIVENESS_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -74,6 +74,7 @@ public final class Win32Bridge implements Win32, AutoCloseable {
     private enum Call {
         ATTACH(1, Failure.ZERO, "slot"),
         EXIT(2, Failure.NONE),
+        PING(3, Failure.NONE, "value"),
         CreateIoCompletionPort(10, Failure.ZERO, "FileHandle", "ExistingCompletionPort", "CompletionKey",
                 "NumberOfConcurrentThreads"),
         GetQueuedCompletionStatusEx(11, Failure.ZERO, "CompletionPort", "lpCompletionPortEntries", "ulCount",
@@ -358,6 +359,15 @@ public final class Win32Bridge implements Win32, AutoCloseable {
             }
             Futex.await(response, seen, LIVENESS_NANOS);
         }
+    }
+
+    /**
+     * A round trip that calls nothing in the bridge: the transport's own cost.
+     *
+     * @return {@code value}, as the bridge echoed it
+     */
+    public long ping(long value) {
+        return call(Call.PING, value);
     }
 
     private static long address(MemorySegment pointer) {

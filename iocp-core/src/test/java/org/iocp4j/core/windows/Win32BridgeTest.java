@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import org.iocp4j.bindings.windows.OVERLAPPED_ENTRY;
 import org.iocp4j.bindings.windows.Sockaddrs;
 import org.iocp4j.bindings.windows.Win32Errors;
@@ -425,23 +426,32 @@ class Win32BridgeTest {
         long port = port();
         MemorySegment entries = bytes(OVERLAPPED_ENTRY.sizeof());
         MemorySegment removed = bytes(4);
-        int warmUp = 2_000;
-        long[] nanos = new long[20_000];
-        for (int i = -warmUp; i < nanos.length; i++) {
-            long start = System.nanoTime();
-            int r = win32.GetQueuedCompletionStatusEx(port, entries, 1, removed, 0);
-            long end = System.nanoTime();
-            assertEquals(0, r);
+        report("PING (transport alone)", i -> assertEquals(i, win32.ping(i)));
+        report("PostQueuedCompletionStatus", i -> assertNotEquals(0,
+                win32.PostQueuedCompletionStatus(port, 1, i, MemorySegment.NULL)));
+        report("GetQueuedCompletionStatusEx of a posted packet, 0 ms timeout", i -> {
+            assertNotEquals(0, win32.GetQueuedCompletionStatusEx(port, entries, 1, removed, 0));
+            assertEquals(i, OVERLAPPED_ENTRY.lpCompletionKey(entries));
+        });
+        report("GetQueuedCompletionStatusEx of an empty port, 0 ms timeout", i -> {
+            assertEquals(0, win32.GetQueuedCompletionStatusEx(port, entries, 1, removed, 0));
             assertEquals(Win32Errors.WAIT_TIMEOUT, win32.lastError());
-            if (i >= 0) {
-                nanos[i] = end - start;
-            }
+        });
+    }
+
+    /** Times 10 000 calls of {@code call} (given 0, 1, ...) and prints the distribution. */
+    private static void report(String what, IntConsumer call) {
+        int count = 10_000;
+        long[] nanos = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            call.accept(i);
+            nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        double meanMicros = Arrays.stream(nanos).average().orElseThrow() / 1000.0;
-        System.out.printf("Win32Bridge round trip (GetQueuedCompletionStatusEx, 0 ms timeout, %d calls): "
-                + "p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, max %.1f µs, mean %.1f µs%n", nanos.length,
-                nanos[nanos.length / 2] / 1000.0, nanos[nanos.length * 9 / 10] / 1000.0,
-                nanos[nanos.length * 99 / 100] / 1000.0, nanos[nanos.length - 1] / 1000.0, meanMicros);
+        System.out.printf("Win32Bridge round trip, %s (%d calls): p50 %.1f µs, p90 %.1f µs, p99 %.1f µs, "
+                + "max %.1f µs, mean %.1f µs%n", what, count, nanos[count / 2] / 1000.0, nanos[count * 9 / 10] / 1000.0,
+                nanos[count * 99 / 100] / 1000.0, nanos[count - 1] / 1000.0,
+                Arrays.stream(nanos).average().orElseThrow() / 1000.0);
     }
 }
