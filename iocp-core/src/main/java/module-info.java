@@ -6,6 +6,7 @@
 module org.iocp4j.core {
     requires transitive org.iocp4j.bindings;
     requires org.slf4j;
+    requires jdk.jfr;
 
     exports org.iocp4j.core;
 

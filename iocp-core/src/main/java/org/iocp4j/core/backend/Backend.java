@@ -51,9 +51,13 @@ public interface Backend extends AutoCloseable {
     /**
      * Opens the poller of worker {@code workerIndex} (0..workers-1), owned by the calling thread.
      *
+     * @param operations the engine's operation table, which the poller uses to map a completion back to
+     *                   its {@link Operation} ({@link OperationTable#byAddress} / {@link OperationTable#byUserData})
+     * @param sink       receives this poller's completions: from {@link Poller#poll}, and immediate ones
+     *                   (Windows skip-on-success) from inside the issuing call
      * @throws IOException when the ring / port cannot be set up
      */
-    Poller openPoller(int workerIndex) throws IOException;
+    Poller openPoller(int workerIndex, OperationTable operations, CompletionSink sink) throws IOException;
 
     /**
      * A non-blocking, overlapped stream socket bound to {@code address} (port 0 picks one) and listening,
@@ -98,6 +102,16 @@ public interface Backend extends AutoCloseable {
      * code (e.g. "recv: ECONNRESET (104)", "WSARecv: WSAECONNRESET (10054)").
      */
     IOException exception(String what, long result);
+
+    /** Completions delivered inside their issuing call (Windows skip-on-success); 0 where there are none. */
+    default long inlineCompletions() {
+        return 0;
+    }
+
+    /** Immediate completions posted to the port because the inline depth limit was reached (seed 004). */
+    default long postedBeyondInlineLimit() {
+        return 0;
+    }
 
     /** Releases what {@link Backend} itself holds (Winsock, the port). Pollers are closed before. */
     @Override

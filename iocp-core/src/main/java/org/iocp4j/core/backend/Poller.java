@@ -26,13 +26,13 @@ public interface Poller extends AutoCloseable {
 
     /**
      * Submits what was issued, waits for at least one completion or until {@code timeoutNanos} passes or
-     * {@link #wakeup()} is called, and delivers every completion dequeued (at most one batch) to
-     * {@code sink}. Owner thread only.
+     * {@link #wakeup()} is called, and delivers every completion dequeued (at most one batch) to the
+     * poller's sink. Owner thread only.
      *
      * @param timeoutNanos 0 to not wait, negative to wait without limit
      * @return completions delivered (wake-ups are not counted)
      */
-    int poll(long timeoutNanos, CompletionSink sink) throws IOException;
+    int poll(long timeoutNanos) throws IOException;
 
     /**
      * Makes the owner's current or next {@link #poll} return soon (Linux: the ring's eventfd; Windows: a

@@ -3,6 +3,7 @@ package org.iocp4j.core.windows;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.iocp4j.core.PageAllocator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -33,7 +34,7 @@ public final class CheckedWin32 implements Win32 {
     }
 
     @Override
-    public Memory memory() {
+    public PageAllocator memory() {
         return memory;
     }
 
@@ -317,11 +318,11 @@ public final class CheckedWin32 implements Win32 {
     }
 
     /** The delegate's memory, with the live allocations remembered by start address. */
-    private static final class TrackingMemory implements Memory {
-        private final Memory delegate;
+    private static final class TrackingMemory implements PageAllocator {
+        private final PageAllocator delegate;
         private final ConcurrentSkipListMap<Long, Long> live = new ConcurrentSkipListMap<>();
 
-        TrackingMemory(Memory delegate) {
+        TrackingMemory(PageAllocator delegate) {
             this.delegate = delegate;
         }
 

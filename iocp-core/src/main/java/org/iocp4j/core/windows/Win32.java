@@ -1,7 +1,7 @@
 package org.iocp4j.core.windows;
 
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import org.iocp4j.core.PageAllocator;
 
 /**
  * Every Win32 and Winsock call the IOCP backend makes, and the only native memory it may hand to them.
@@ -34,31 +34,7 @@ public interface Win32 {
      * The only source of native memory the backend passes to this interface: page-aligned, zero-filled,
      * read-write memory that the implementation's Win32 side can address.
      */
-    Memory memory();
-
-    /**
-     * Page-granular native memory (the shape of the core's page allocator).
-     */
-    interface Memory {
-        /** The page size in bytes, a power of two. */
-        long pageSize();
-
-        /**
-         * Maps {@code bytes} of zero-filled read-write memory.
-         *
-         * @param bytes a positive multiple of {@link #pageSize()}
-         * @return a segment of exactly {@code bytes} bytes, page-aligned
-         * @throws IOException naming the native call and its error code when the OS refuses
-         */
-        MemorySegment allocate(long bytes) throws IOException;
-
-        /**
-         * Returns memory obtained from {@link #allocate}; nothing may touch it afterwards.
-         *
-         * @throws IOException naming the native call and its error code when the OS refuses
-         */
-        void free(MemorySegment pages) throws IOException;
-    }
+    PageAllocator memory();
 
     /**
      * The error code of the most recent call on this thread whose result reported failure

@@ -1,22 +1,22 @@
 package org.iocp4j.core.windows;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.iocp4j.bindings.CallState;
+import org.iocp4j.core.PageAllocator;
 import org.iocp4j.bindings.NativeException;
 import org.iocp4j.bindings.windows.Kernel32;
 import org.iocp4j.bindings.windows.Kernel32Constants;
 import org.iocp4j.bindings.windows.Mswsock;
-import org.iocp4j.bindings.windows.SYSTEM_INFO;
 import org.iocp4j.bindings.windows.WinsockConstants;
 import org.iocp4j.bindings.windows.Ws2_32;
 
 /**
  * The production {@link Win32}: each method calls the static binding of the same name with this thread's
  * {@link CallState} and, when the result reports failure, keeps the captured error code for
- * {@link #lastError()}. Memory comes from {@code VirtualAlloc}.
+ * {@link #lastError()}. Memory comes from
+ * {@link PageAllocator#forCurrentOs()} ({@code VirtualAlloc} on Windows).
  *
  * <p>The extension functions (AcceptEx, GetAcceptExSockaddrs, ConnectEx, DisconnectEx) are looked up once
  * per process, on first use, through {@code WSAIoctl(SIO_GET_EXTENSION_FUNCTION_POINTER)} on a TCP socket
@@ -35,14 +35,14 @@ public final class Win32Direct implements Win32 {
 
     private static volatile Mswsock extensions;
 
-    private final Memory memory = new VirtualAllocMemory();
+    private final PageAllocator memory = PageAllocator.forCurrentOs();
 
     /** Creates the implementation; no native call happens until a method is used. */
     public Win32Direct() {
     }
 
     @Override
-    public Memory memory() {
+    public PageAllocator memory() {
         return memory;
     }
 
@@ -320,49 +320,5 @@ public final class Win32Direct implements Win32 {
         int r = extensions().DisconnectEx(state(), socket, overlapped, flags, 0);
         winsock(r == 0);
         return r;
-    }
-
-    /** {@code VirtualAlloc(NULL, n, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE)} / {@code VirtualFree(MEM_RELEASE)}. */
-    private static final class VirtualAllocMemory implements Memory {
-        private volatile long pageSize;
-
-        @Override
-        public long pageSize() {
-            long size = pageSize;
-            if (size == 0) {
-                try (Arena arena = Arena.ofConfined()) {
-                    MemorySegment info = SYSTEM_INFO.allocate(arena);
-                    Kernel32.GetSystemInfo(info);
-                    size = Integer.toUnsignedLong(SYSTEM_INFO.dwPageSize(info));
-                }
-                pageSize = size;
-            }
-            return size;
-        }
-
-        @Override
-        public MemorySegment allocate(long bytes) throws IOException {
-            long page = pageSize();
-            if (bytes <= 0 || bytes % page != 0) {
-                throw new IllegalArgumentException("allocation of " + bytes
-                        + " bytes is not a positive multiple of the page size " + page);
-            }
-            MemorySegment state = state();
-            MemorySegment pages = Kernel32.VirtualAlloc(state, MemorySegment.NULL, bytes,
-                    Kernel32Constants.MEM_RESERVE | Kernel32Constants.MEM_COMMIT, Kernel32Constants.PAGE_READWRITE);
-            if (pages.address() == 0) {
-                throw new NativeException("VirtualAlloc", CallState.getLastError(state), null);
-            }
-            return pages.reinterpret(bytes);
-        }
-
-        @Override
-        public void free(MemorySegment pages) throws IOException {
-            MemorySegment state = state();
-            // MEM_RELEASE requires dwSize == 0: the whole reservation made by VirtualAlloc goes.
-            if (Kernel32.VirtualFree(state, pages, 0, Kernel32Constants.MEM_RELEASE) == 0) {
-                throw new NativeException("VirtualFree", CallState.getLastError(state), null);
-            }
-        }
     }
 }

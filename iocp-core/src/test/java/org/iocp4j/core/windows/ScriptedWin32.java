@@ -3,6 +3,7 @@ package org.iocp4j.core.windows;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.iocp4j.core.PageAllocator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,7 +41,7 @@ final class ScriptedWin32 implements Win32 {
     }
 
     private final Arena arena = Arena.ofShared();
-    private final Memory memory = new Memory() {
+    private final PageAllocator memory = new PageAllocator() {
         @Override
         public long pageSize() {
             return 4096;
@@ -65,7 +66,7 @@ final class ScriptedWin32 implements Win32 {
     private final AtomicLong nextHandle = new AtomicLong(0x100);
 
     @Override
-    public Memory memory() {
+    public PageAllocator memory() {
         return memory;
     }
 

@@ -1,0 +1,158 @@
+package org.iocp4j.core;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.iocp4j.core.backend.ErrorKind;
+import org.iocp4j.core.backend.OpKind;
+import org.iocp4j.core.backend.Operation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A listening socket of an {@link IoEngine} with K accepts always posted (AcceptEx / IORING_OP_ACCEPT),
+ * spread over the workers and re-posted as each completes. Every accepted connection gets the next home
+ * worker round-robin and a handler from the server's factory. Made by {@link IoEngine#listen}.
+ */
+public final class Server implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+    private final IoEngine engine;
+    private final long handle;
+    private final InetSocketAddress localAddress;
+    private final Supplier<? extends ConnectionHandler> handlers;
+    private final AcceptSlot[] slots;
+    /** Accepts in flight plus one for the open server; the listening socket is closed when it reaches 0. */
+    private final AtomicInteger pending = new AtomicInteger(1);
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile boolean closing;
+
+    Server(IoEngine engine, long handle, Supplier<? extends ConnectionHandler> handlers, int accepts)
+            throws IOException {
+        this.engine = engine;
+        this.handle = handle;
+        this.localAddress = engine.backend().localAddress(handle);
+        this.handlers = handlers;
+        this.slots = new AcceptSlot[accepts];
+        for (int i = 0; i < accepts; i++) {
+            slots[i] = new AcceptSlot(engine.worker(i));
+        }
+    }
+
+    void start() {
+        for (AcceptSlot slot : slots) {
+            slot.worker.execute(slot::post);
+        }
+    }
+
+    /** The address the server listens on (with the port the OS picked for port 0). */
+    public InetSocketAddress localAddress() {
+        return localAddress;
+    }
+
+    /**
+     * Stops accepting: cancels the posted accepts and closes the listening socket once they have completed.
+     * Connections already accepted stay open. Any thread; idempotent.
+     */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        for (AcceptSlot slot : slots) {
+            slot.worker.execute(slot::cancel);
+        }
+        release();
+    }
+
+    /** Completes when the listening socket is closed and no accept is in flight. */
+    public CompletableFuture<Void> closedFuture() {
+        return closed;
+    }
+
+    private void release() {
+        if (pending.decrementAndGet() == 0) {
+            try {
+                engine.backend().closeHandle(handle);
+            } catch (IOException e) {
+                LOG.warn("closing listening socket {} failed", localAddress, e);
+            }
+            engine.serverClosed(this);
+            closed.complete(null);
+        }
+    }
+
+    /** One always-posted accept, bound to one worker (single issuer on io_uring). */
+    private final class AcceptSlot extends IoOp {
+        final Worker worker;
+        Operation op;
+
+        AcceptSlot(Worker worker) {
+            this.worker = worker;
+        }
+
+        /** On {@link #worker}. */
+        void post() {
+            if (closing || op != null) {
+                return;
+            }
+            Operation taken = engine.operations().acquire(OpKind.ACCEPT, this);
+            if (taken == null) {
+                worker.wheel.schedule(Worker.TICK_NANOS, this::post);
+                return;
+            }
+            op = taken;
+            pending.incrementAndGet();
+            try {
+                worker.poller.accept(taken, handle);
+            } catch (IOException | RuntimeException e) {
+                op = null;
+                engine.operations().release(taken);
+                LOG.error("posting an accept on {} failed", localAddress, e);
+                release();
+            }
+        }
+
+        /** On {@link #worker}. */
+        void cancel() {
+            if (op != null) {
+                try {
+                    worker.poller.cancel(op);
+                    engine.counters().cancellations.increment();
+                } catch (IOException e) {
+                    LOG.warn("cancelling an accept on {} failed", localAddress, e);
+                }
+            }
+        }
+
+        @Override
+        void complete(Operation completed, long result, int flags) {
+            op = null;
+            engine.operations().release(completed);
+            boolean repost = !closing;
+            if (result >= 0) {
+                if (closing) {
+                    engine.closeQuietly(result);
+                } else {
+                    engine.accepted(result, handlers);
+                }
+            } else if (repost && engine.backend().classify(result) != ErrorKind.CANCELLED) {
+                // EMFILE, ENFILE, ENOBUFS...: keep the slot but give the system a tick to recover.
+                LOG.warn("accept on {} failed", localAddress, engine.backend().exception("accept", result));
+                repost = false;
+                pending.incrementAndGet();
+                worker.wheel.schedule(Worker.TICK_NANOS, () -> {
+                    post();
+                    release();
+                });
+            }
+            if (repost) {
+                post();
+            }
+            release();
+        }
+    }
+}

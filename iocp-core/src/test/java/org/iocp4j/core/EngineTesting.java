@@ -1,0 +1,78 @@
+package org.iocp4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/** Shared pieces of the engine tests: engines on loopback, the echo handler, end-of-test accounting. */
+final class EngineTesting {
+    static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+
+    private EngineTesting() {
+    }
+
+    /** An io_uring engine with test-sized defaults, adjusted by {@code customise}. */
+    static IoEngine engine(java.util.function.Consumer<IoEngine.Builder> customise) throws IOException {
+        IoEngine.Builder b = IoEngine.builder().backend("io_uring").workers(2).poolMaxBytes(128L << 20);
+        customise.accept(b);
+        return b.build();
+    }
+
+    /** Echoes every buffer back (the write takes ownership of it). */
+    static final class Echo implements ConnectionHandler {
+        @Override
+        public void onRead(Connection connection, Buffer data) {
+            connection.write(data);
+        }
+    }
+
+    /**
+     * Shuts the engine down and asserts the accounting the design promises: no operation pending, no
+     * connection open, and the pool's outstanding count zero (shutdown closes the pool and fails on a leak).
+     */
+    static void shutdownClean(IoEngine engine) throws IOException {
+        engine.shutdown(Duration.ofSeconds(5));
+        EngineMetrics m = engine.metrics();
+        assertEquals(0, m.operationsInFlight(), "operations in flight after shutdown");
+        assertEquals(0, m.connectionsOpen(), "connections open after shutdown");
+        assertEquals(0, engine.bufferPool().outstanding().size(), "buffers outstanding after shutdown");
+    }
+
+    /** Asserts, while the engine runs, that everything settled: nothing pending, nothing held. */
+    static void awaitQuiet(IoEngine engine, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        EngineMetrics m = engine.metrics();
+        while (System.nanoTime() < deadline
+                && (m.operationsInFlight() != 0 || m.connectionsOpen() != 0 || m.pool().inUse() != 0)) {
+            Thread.sleep(5);
+            m = engine.metrics();
+        }
+        assertEquals(0, m.operationsInFlight(), "operations in flight: " + m);
+        assertEquals(0, m.connectionsOpen(), "connections open: " + m);
+        assertEquals(0, m.pool().inUse(), "buffers in use: " + m);
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Fills {@code out} (a length that is a multiple of 8) with the pseudo-random stream of {@code seed} from
+     * byte {@code offset} (a multiple of 8): word {@code k} of the stream is SplitMix64's finaliser of
+     * {@code seed + k * golden ratio}, so any part of the stream is recomputed without state.
+     */
+    static void fill(long seed, long offset, byte[] out) {
+        long word = offset >>> 3;
+        for (int i = 0; i < out.length; i += 8, word++) {
+            LONGS.set(out, i, mix(seed + word * 0x9E3779B97F4A7C15L));
+        }
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
