@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,14 +14,16 @@ import org.iocp4j.bindings.CallState;
 import org.iocp4j.bindings.NativeException;
 import org.iocp4j.bindings.linux.Libc;
 import org.iocp4j.bindings.linux.LinuxConstants;
+import org.iocp4j.core.PageAllocator;
 
 /**
- * A {@code /dev/shm} file mapped at {@link #BASE}, the address the Wine bridge maps it at too, so that a
- * pointer means the same memory in both processes. Its first {@code dataOffset} bytes are the bridge's
- * header and request slots; the rest is handed out page by page as {@link Win32.Memory} (first fit over a
+ * A {@code /dev/shm} file mapped at a fixed address ({@link #BASE} for the Wine bridge, which maps it there
+ * too, so that a pointer means the same memory in both processes). Its first {@code dataOffset} bytes are the bridge's
+ * header and request slots; the rest is handed out page by page as the {@link PageAllocator} behind
+ * {@link Win32#memory()} (first fit over a
  * coalescing free list, zero-filled, every free checked against the live allocations).
  */
-final class SharedRegion implements Win32.Memory, AutoCloseable {
+final class SharedRegion implements PageAllocator, AutoCloseable {
     /** The agreed address of the region in the JVM and in the bridge (win32bridge.c REGION_BASE). */
     static final long BASE = 0x2000_0000_0000L;
     /** Windows' page size on x86_64, which is also Linux's. */
@@ -45,11 +46,12 @@ final class SharedRegion implements Win32.Memory, AutoCloseable {
     }
 
     /**
-     * Creates {@code file} (which must not exist) with {@code size} bytes and maps it at {@link #BASE}.
+     * Creates {@code file} (which must not exist) with {@code size} bytes and maps it at {@code address}.
      *
+     * @param address where to map it; nothing may be mapped there yet
      * @param dataOffset where the allocatable part starts, a multiple of {@link #PAGE}
      */
-    static SharedRegion create(Path file, long size, long dataOffset) throws IOException {
+    static SharedRegion create(Path file, long address, long size, long dataOffset) throws IOException {
         if (size % PAGE != 0 || dataOffset % PAGE != 0 || dataOffset <= 0 || dataOffset >= size) {
             throw new IllegalArgumentException("region of " + size + " bytes with data at " + dataOffset
                     + " is not page-aligned or has no data area");
@@ -59,14 +61,14 @@ final class SharedRegion implements Win32.Memory, AutoCloseable {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(size);
             }
-            return new SharedRegion(file, map(file, size), dataOffset);
+            return new SharedRegion(file, map(file, address, size), dataOffset);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(file);
             throw e;
         }
     }
 
-    private static MemorySegment map(Path file, long size) throws IOException {
+    private static MemorySegment map(Path file, long address, long size) throws IOException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = CallState.allocate(arena);
             MemorySegment path = arena.allocateFrom(file.toString(), StandardCharsets.UTF_8);
@@ -75,18 +77,18 @@ final class SharedRegion implements Win32.Memory, AutoCloseable {
                 throw new NativeException("open(" + file + ")", CallState.errno(state), null);
             }
             try {
-                MemorySegment mapped = Libc.mmap(state, MemorySegment.ofAddress(BASE), size,
+                MemorySegment mapped = Libc.mmap(state, MemorySegment.ofAddress(address), size,
                         LinuxConstants.PROT_READ | LinuxConstants.PROT_WRITE,
                         LinuxConstants.MAP_SHARED | LinuxConstants.MAP_FIXED_NOREPLACE, fd, 0);
                 if (mapped.address() == LinuxConstants.MAP_FAILED) {
-                    throw new NativeException(String.format("mmap(0x%x, MAP_FIXED_NOREPLACE) of %s", BASE, file),
+                    throw new NativeException(String.format("mmap(0x%x, MAP_FIXED_NOREPLACE) of %s", address, file),
                             CallState.errno(state), null);
                 }
-                if (mapped.address() != BASE) {
+                if (mapped.address() != address) {
                     // A kernel older than 4.17 treats the unknown flag as a hint and maps elsewhere.
                     Libc.munmap(state, mapped, size);
                     throw new IOException(String.format("mmap placed %s at 0x%x instead of 0x%x", file,
-                            mapped.address(), BASE));
+                            mapped.address(), address));
                 }
                 return mapped.reinterpret(size);
             } finally {
@@ -117,10 +119,7 @@ final class SharedRegion implements Win32.Memory, AutoCloseable {
 
     @Override
     public synchronized MemorySegment allocate(long bytes) throws IOException {
-        if (bytes <= 0 || bytes % PAGE != 0) {
-            throw new IllegalArgumentException("allocation of " + bytes
-                    + " bytes is not a positive multiple of the page size " + PAGE);
-        }
+        PageAllocator.checkRequest(bytes, PAGE);
         checkOpen();
         for (Map.Entry<Long, Long> range : free.entrySet()) {
             if (range.getValue() >= bytes) {
@@ -133,14 +132,14 @@ final class SharedRegion implements Win32.Memory, AutoCloseable {
                 return all.asSlice(offset, bytes).fill((byte) 0);
             }
         }
-        throw new IOException("the bridge's shared region (" + all.byteSize() + " bytes at 0x"
-                + Long.toHexString(BASE) + ") has no " + bytes + " free contiguous bytes left");
+        throw new IOException("the shared region (" + all.byteSize() + " bytes at 0x"
+                + Long.toHexString(all.address()) + ") has no " + bytes + " free contiguous bytes left");
     }
 
     @Override
     public synchronized void free(MemorySegment pages) {
         checkOpen();
-        long offset = pages.address() - BASE;
+        long offset = pages.address() - all.address();
         Long length = live.get(offset);
         if (length == null) {
             throw new IllegalArgumentException(String.format(
@@ -161,14 +160,14 @@ final class SharedRegion implements Win32.Memory, AutoCloseable {
         free.put(start, end - start);
     }
 
-    /** Bytes currently allocated. */
-    synchronized long allocatedBytes() {
-        return live.values().stream().mapToLong(Long::longValue).sum();
+    /** Free bytes of the data area, in its free ranges (offset → length), for tests. */
+    synchronized Map<Long, Long> freeRanges() {
+        return Map.copyOf(free);
     }
 
     private void checkOpen() {
         if (closed) {
-            throw new IllegalStateException("the bridge's shared region is closed");
+            throw new IllegalStateException("the shared region is closed");
         }
     }
 
@@ -182,15 +181,10 @@ final class SharedRegion implements Win32.Memory, AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = CallState.allocate(arena);
             if (Libc.munmap(state, all, all.byteSize()) != 0) {
-                throw new NativeException("munmap of the bridge's shared region", CallState.errno(state), null);
+                throw new NativeException("munmap of the shared region", CallState.errno(state), null);
             }
         } finally {
             Files.deleteIfExists(file);
         }
-    }
-
-    /** Reads a little-endian value of the header (tests and diagnostics). */
-    long headerLong(long offset) {
-        return all.get(ValueLayout.JAVA_LONG, offset);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.iocp4j.bindings.NativeException;
+import org.iocp4j.core.PageAllocator;
 
 /**
  * A {@link Win32} whose calls run in {@code win32bridge.exe} under Wine (src/test/c/win32bridge.c): the
@@ -179,7 +180,7 @@ public final class Win32Bridge implements Win32, AutoCloseable {
             long regionBytes, int threads, Path log, long startTimeout, TimeUnit unit) throws IOException {
         int slotCount = threads + 1;
         long dataOffset = roundUpToPage(SLOTS_OFFSET + slotCount * SLOT_BYTES);
-        SharedRegion region = SharedRegion.create(shmFile, regionBytes, dataOffset);
+        SharedRegion region = SharedRegion.create(shmFile, SharedRegion.BASE, regionBytes, dataOffset);
         MemorySegment header = region.all();
         header.set(JAVA_LONG, H_MAGIC, MAGIC);
         header.set(JAVA_LONG, H_SIZE, regionBytes);
@@ -245,7 +246,7 @@ public final class Win32Bridge implements Win32, AutoCloseable {
     }
 
     @Override
-    public Memory memory() {
+    public PageAllocator memory() {
         return region;
     }
 
