@@ -235,12 +235,12 @@ public final class Win32Bridge implements Win32, AutoCloseable {
         }
     }
 
-    /** The Windows address range pointers must lie in: [{@code start}, {@code end}). */
+    /** The lowest address a pointer argument may have: the first page {@link #memory()} hands out. */
     public long dataStart() {
         return SharedRegion.BASE + region.dataOffset();
     }
 
-    /** The end of the address range pointers must lie in. */
+    /** The end (exclusive) of the addresses pointer arguments may have: the end of the region. */
     public long dataEnd() {
         return SharedRegion.BASE + region.all().byteSize();
     }

@@ -5,8 +5,12 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.iocp4j.bindings.windows.Kernel32Constants.FILE_SKIP_COMPLETION_PORT_ON_SUCCESS;
+import static org.iocp4j.bindings.windows.Kernel32Constants.FILE_FLAG_OVERLAPPED;
+import static org.iocp4j.bindings.windows.Kernel32Constants.FILE_SHARE_READ;
 import static org.iocp4j.bindings.windows.Kernel32Constants.FILE_SKIP_SET_EVENT_ON_HANDLE;
+import static org.iocp4j.bindings.windows.Kernel32Constants.GENERIC_READ;
 import static org.iocp4j.bindings.windows.Kernel32Constants.INVALID_HANDLE_VALUE;
+import static org.iocp4j.bindings.windows.Kernel32Constants.OPEN_EXISTING;
 import static org.iocp4j.bindings.windows.WinsockConstants.AF_INET;
 import static org.iocp4j.bindings.windows.WinsockConstants.INVALID_SOCKET;
 import static org.iocp4j.bindings.windows.WinsockConstants.IPPROTO_TCP;
@@ -27,6 +31,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +53,7 @@ import org.iocp4j.bindings.windows.Win32Errors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Win32 through {@link Win32Bridge} under Wine: Winsock start-up, completion ports, per-thread bridge threads,
@@ -378,6 +386,41 @@ class Win32BridgeTest {
         assertTrue(r == 0 || win32.lastError() == Win32Errors.ERROR_IO_PENDING, "WSASend");
         assertEquals(5, completions.await(receiveOverlapped)[1], "a pending receive still completes through the port");
         assertEquals(5, completions.await(secondSend)[1]);
+    }
+
+    @Test
+    void readsAFileOverlappedAtAnOffsetThroughThePort(@TempDir Path directory) throws Exception {
+        byte[] content = new byte[10_000];
+        new Random(11).nextBytes(content);
+        Path file = Files.write(directory.resolve("data.bin"), content);
+        // Wine's drive Z: is the Linux root.
+        byte[] windowsName = ("Z:" + file.toAbsolutePath().toString().replace('/', '\\') + '\0')
+                .getBytes(StandardCharsets.UTF_16LE);
+        MemorySegment name = bytes(windowsName.length).copyFrom(MemorySegment.ofArray(windowsName));
+        long handle = win32.CreateFileW(name, GENERIC_READ, FILE_SHARE_READ, OPEN_EXISTING, FILE_FLAG_OVERLAPPED);
+        assertNotEquals(INVALID_HANDLE_VALUE, handle, () -> "CreateFileW failed with " + win32.lastError());
+        handles.push(handle);
+        MemorySegment size = bytes(8);
+        assertNotEquals(0, win32.GetFileSizeEx(handle, size));
+        assertEquals(content.length, size.get(JAVA_LONG, 0));
+
+        long port = port();
+        assertEquals(port, win32.CreateIoCompletionPort(handle, port, 9, 0));
+        MemorySegment overlapped = bytes(OVERLAPPED_BYTES);
+        overlapped.set(JAVA_INT, 16, 4096); // OVERLAPPED.Offset
+        MemorySegment buffer = bytes(8192);
+        int r = win32.ReadFile(handle, buffer, 8192, MemorySegment.NULL, overlapped);
+        if (r == 0) {
+            assertEquals(Win32Errors.ERROR_IO_PENDING, win32.lastError(), "ReadFile");
+        }
+        long[] completion = new Completions(port).await(overlapped);
+        assertEquals(9, completion[0]);
+        assertEquals(content.length - 4096, completion[1]);
+        MemorySegment transferred = bytes(4);
+        assertNotEquals(0, win32.GetOverlappedResult(handle, overlapped, transferred));
+        assertEquals(content.length - 4096, transferred.get(JAVA_INT, 0));
+        assertArrayEquals(Arrays.copyOfRange(content, 4096, content.length),
+                buffer.asSlice(0, content.length - 4096).toArray(JAVA_BYTE));
     }
 
     @Test
