@@ -328,14 +328,19 @@ public final class Connection {
 
     // ------------------------------------------------------------------ lifecycle (in context)
 
-    /** Registers, calls onOpen and starts reading; on the home worker. */
-    void start() {
+    /**
+     * Registers the handle with the home poller unless that already happened (a connecting socket is
+     * registered before its connect), calls onOpen and starts reading.
+     */
+    void start(boolean register) {
         execute(() -> {
-            try {
-                home.poller.register(handle);
-            } catch (IOException e) {
-                closeNow(e);
-                return;
+            if (register) {
+                try {
+                    home.poller.register(handle);
+                } catch (IOException e) {
+                    closeNow(e);
+                    return;
+                }
             }
             armIdleTimer();
             guard(() -> handler.onOpen(this));

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
@@ -15,9 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import jdk.jfr.FlightRecorder;
 import org.iocp4j.core.backend.Backend;
@@ -62,6 +60,7 @@ public final class IoEngine implements AutoCloseable {
     private final EngineCounters counters = new EngineCounters();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Server> servers = ConcurrentHashMap.newKeySet();
+    private final Set<IoFile> files = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextHome = new AtomicInteger();
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
@@ -169,6 +168,34 @@ public final class IoEngine implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Opens {@code path} for asynchronous reads at offsets.
+     *
+     * @throws IOException naming the path and the native error
+     */
+    public IoFile openFile(java.nio.file.Path path) throws IOException {
+        checkRunning();
+        long handle = backend.openFile(path);
+        IoFile file = new IoFile(this, nextHome(), handle, path);
+        CompletableFuture<Void> registered = new CompletableFuture<>();
+        file.homeExecute(() -> {
+            try {
+                file.register();
+                registered.complete(null);
+            } catch (IOException | RuntimeException e) {
+                registered.completeExceptionally(e);
+            }
+        });
+        try {
+            registered.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            closeQuietly(handle);
+            throw e.getCause() instanceof IOException io ? io : new IOException("registering " + path, e.getCause());
+        }
+        files.add(file);
+        return file;
+    }
+
     /** The buffer pool (built on the backend's memory): acquire buffers to write from it. */
     public BufferPool bufferPool() {
         return pool;
@@ -217,6 +244,7 @@ public final class IoEngine implements AutoCloseable {
         try {
             long deadline = System.nanoTime() + gracePeriod.toNanos();
             servers.forEach(Server::close);
+            files.forEach(IoFile::close);
             connections.forEach(Connection::close);
             awaitCondition(() -> connections.isEmpty(), deadline);
             connections.forEach(Connection::abort);
@@ -317,7 +345,7 @@ public final class IoEngine implements AutoCloseable {
         if (shutdown.get()) {
             connection.abort();
         }
-        connection.start();
+        connection.start(true);
     }
 
     void connectionClosed(Connection connection, long bytesRead, long bytesWritten, Throwable cause) {
@@ -333,6 +361,10 @@ public final class IoEngine implements AutoCloseable {
             event.cause = cause == null ? null : cause.toString();
             event.commit();
         }
+    }
+
+    void fileClosed(IoFile file) {
+        files.remove(file);
     }
 
     void serverClosed(Server server) {
@@ -364,7 +396,7 @@ public final class IoEngine implements AutoCloseable {
         }
     }
 
-    private static void awaitCondition(java.util.function.BooleanSupplier done, long deadlineNanos)
+    private static void awaitCondition(BooleanSupplier done, long deadlineNanos)
             throws InterruptedException {
         while (!done.getAsBoolean() && System.nanoTime() - deadlineNanos < 0) {
             Thread.sleep(2);
@@ -439,7 +471,7 @@ public final class IoEngine implements AutoCloseable {
             Connection connection = new Connection(IoEngine.this, home, handle, handler, remote);
             connections.add(connection);
             counters.open.incrementAndGet();
-            connection.start();
+            connection.start(false);
             result.complete(connection);
         }
     }

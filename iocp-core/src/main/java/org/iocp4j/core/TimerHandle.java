@@ -67,12 +67,18 @@ final class TimerHandle {
     long filedTick;
     /** The list the handle is linked in (a wheel bucket or the due list), or {@code null}. */
     TimerWheel.Bucket bucket;
-    /** Neighbours in {@link #bucket}. */
+    /** The previous handle in {@link #bucket}, {@code null} at its head. */
     TimerHandle prev;
-    /** Neighbours in {@link #bucket}. */
+    /** The next handle in {@link #bucket}, {@code null} at its tail. */
     TimerHandle next;
 
-    /** Creates a pending handle; the wheel files it (on the owner) or queues it (elsewhere). */
+    /**
+     * Creates a pending handle; the wheel files it (on the owner) or queues it (elsewhere).
+     *
+     * @param wheel the wheel that owns it
+     * @param task what runs when it fires
+     * @param deadlineNanos the requested deadline
+     */
     TimerHandle(TimerWheel wheel, Runnable task, long deadlineNanos) {
         this.wheel = wheel;
         this.task = task;
@@ -123,12 +129,20 @@ final class TimerHandle {
         return deadlineNanos;
     }
 
-    /** The current state, {@link #PENDING}, {@link #FIRED} or {@link #CANCELLED}; a volatile read. */
+    /**
+     * Reads the state with volatile semantics.
+     *
+     * @return {@link #PENDING}, {@link #FIRED} or {@link #CANCELLED}
+     */
     int state() {
         return (int) STATE.getVolatile(this);
     }
 
-    /** Owner only: the compare-and-set that decides "fired" against a concurrent cancel. */
+    /**
+     * Owner only: the compare-and-set that decides "fired" against a concurrent cancel.
+     *
+     * @return {@code true} if the task is now the owner's to run, {@code false} if a cancel won
+     */
     boolean claimFiring() {
         return STATE.compareAndSet(this, PENDING, FIRED);
     }

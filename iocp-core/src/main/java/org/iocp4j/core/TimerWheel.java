@@ -21,24 +21,27 @@ import java.util.function.LongSupplier;
  * bucket with nearer ones and is recognised by its absolute due tick, which plays the role of
  * Netty's remaining-rounds count without having to be decremented on every pass.
  *
- * <p>One level rather than a hierarchy: the timeouts of a server are few distinct lengths (idle
- * seconds to minutes, read/write seconds), so a wheel whose revolution covers the common idle
- * timeout (512 ticks of 10 ms = 5.12 s; the engine may size it larger) visits a long timer only a
- * handful of times, and a visit that finds nothing due costs one comparison per bucket (see
- * {@link Bucket#lowestFiledTick}). A hierarchy would save those visits but cascade every long timer
- * down the levels, and would make the hot path below (re-arming) depend on which level the timer
- * sits in.
+ * <p>A bucket is visited at tick {@code t} only if the lowest tick filed in it is {@code t} (see
+ * {@link Bucket#lowestFiledTick}); the visit walks the whole bucket, so a timer of a later
+ * revolution costs one comparison whenever a timer in the same slot comes due, and nothing
+ * otherwise. One level rather than a hierarchy: that cost is small when the wheel's revolution is
+ * of the order of the common timeouts (512 ticks of 10 ms = 5.12 s by default; the engine may size
+ * it larger), while a hierarchy would cascade every long timer down its levels and would make the
+ * hot path below (re-arming) depend on which level the timer sits in.
  *
  * <h2>Hot path: re-arming an idle timeout</h2>
  * Every read completion pushes its connection's idle deadline back. {@link #reschedule} reuses the
  * handle and, when the new deadline is not earlier than the tick the handle is filed under, only
  * writes two fields: the handle stays where it is and is moved once, when the wheel reaches that
- * bucket and sees that it is not due yet. So the steady state allocates nothing and touches no list; a deadline moved earlier is relinked at once,
- * in O(1).
+ * bucket and sees that it is not due yet. So the steady state allocates nothing and touches no
+ * list; a deadline moved earlier is relinked at once, in O(1). The price is that
+ * {@link #nanosUntilNextExpiry} may wake the worker once at the old tick.
  *
  * <h2>Threads</h2>
- * The owner thread (the worker) is the only one that links, unlinks, fires, re-arms or advances;
- * none of that needs a lock or a fence. Other threads may {@link #schedule schedule} and
+ * The owner thread (the worker) is the only one that links, unlinks, fires, re-arms or advances,
+ * with plain field accesses and no lock; its only atomic operations are one CAS per fired timer
+ * (the claim that decides fire against cancel), an empty-queue check of the inbox, and a volatile
+ * read of the wakeup flag per drain. Other threads may {@link #schedule schedule} and
  * {@link TimerHandle#cancel() cancel}:
  * <ul>
  *   <li>a foreign schedule builds the handle and offers it to the inbox, a lock-free
@@ -52,7 +55,7 @@ import java.util.function.LongSupplier;
  * </ul>
  * A foreign schedule may be earlier than the timeout the worker is blocked with; the {@code wakeup}
  * given at construction (for the engine: a posted completion or an eventfd write) is run for that,
- * at most once per inbox drain (see {@link #drainInbox()}).
+ * at most once per inbox drain (see {@code drainInbox}).
  *
  * <h2>Firing</h2>
  * {@link #expire(long)} visits due buckets in tick order, moves what is due to a due list, then
@@ -302,7 +305,12 @@ final class TimerWheel {
         return size;
     }
 
-    /** Called by {@link TimerHandle#cancel()} after it won the state CAS. */
+    /**
+     * Called by {@link TimerHandle#cancel()} after it won the state CAS: unlinks at once on the
+     * owner, queues the unlinking otherwise.
+     *
+     * @param timer the handle just cancelled
+     */
     void cancelled(TimerHandle timer) {
         if (Thread.currentThread() == owner) {
             if (timer.bucket != null) {
@@ -534,8 +542,11 @@ final class TimerWheel {
 
     /** One intrusive list: a wheel bucket ({@code slot >= 0}) or the due list ({@code slot == -1}). */
     static final class Bucket {
+        /** The bucket's index in the wheel, -1 for the due list. */
         final int slot;
+        /** The first handle, {@code null} when empty. */
         TimerHandle head;
+        /** The last handle, where new ones are appended; {@code null} when empty. */
         TimerHandle tail;
         /**
          * A lower bound of the filed ticks in the bucket, {@link Long#MAX_VALUE} when empty. Exact
@@ -545,6 +556,11 @@ final class TimerWheel {
          */
         long lowestFiledTick = Long.MAX_VALUE;
 
+        /**
+         * Creates an empty list.
+         *
+         * @param slot the bucket's index in the wheel, -1 for the due list
+         */
         Bucket(int slot) {
             this.slot = slot;
         }

@@ -22,7 +22,7 @@ final class EngineTesting {
     }
 
     /** Echoes every buffer back (the write takes ownership of it). */
-    static final class Echo implements ConnectionHandler {
+    static class Echo implements ConnectionHandler {
         @Override
         public void onRead(Connection connection, Buffer data) {
             connection.write(data);

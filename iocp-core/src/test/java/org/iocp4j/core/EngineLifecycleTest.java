@@ -1,0 +1,404 @@
+package org.iocp4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Connection lifecycle on io_uring with real loopback sockets: churn, resets, close with operations pending,
+ * shutdown under load, timeouts, handler failures, offload, half-close. Every test ends with nothing pending
+ * and every buffer back in the pool.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EngineLifecycleTest {
+
+    /** Records each connection's close: cause, and how many times onClosed ran. */
+    static class Recording extends EngineTesting.Echo {
+        final Map<Connection, List<Throwable>> closes = new ConcurrentHashMap<>();
+        final BlockingQueue<Connection> opened = new LinkedBlockingQueue<>();
+        final AtomicInteger closedCount = new AtomicInteger();
+
+        @Override
+        public void onOpen(Connection connection) {
+            opened.add(connection);
+        }
+
+        @Override
+        public void onClosed(Connection connection, Throwable cause) {
+            closes.computeIfAbsent(connection, c -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(cause == null ? new NoCause() : cause);
+            closedCount.incrementAndGet();
+        }
+    }
+
+    /** Stands for a null cause in the records. */
+    static final class NoCause extends Throwable {
+    }
+
+    private static Socket client(Server server) throws IOException {
+        return new Socket(server.localAddress().getAddress(), server.localAddress().getPort());
+    }
+
+    private static void stopServer(Server server) throws Exception {
+        server.close();
+        server.closedFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void thousandConnectionsOpenedAndClosedInALoop() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> { });
+        try {
+            Recording handler = new Recording();
+            Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+            byte[] hello = "hello, engine".getBytes(StandardCharsets.US_ASCII);
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int batch = 0; batch < 20; batch++) {
+                    List<Future<?>> round = new ArrayList<>();
+                    for (int i = 0; i < 50; i++) {
+                        round.add(threads.submit(() -> {
+                            try (Socket s = client(server)) {
+                                s.getOutputStream().write(hello);
+                                assertEquals(new String(hello, StandardCharsets.US_ASCII),
+                                        new String(s.getInputStream().readNBytes(hello.length),
+                                                StandardCharsets.US_ASCII));
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : round) {
+                        f.get();
+                    }
+                }
+            }
+            // The engine's own client side: connect, echo one message, close.
+            for (int i = 0; i < 100; i++) {
+                CompletableFuture<String> reply = new CompletableFuture<>();
+                Connection c = engine.connect(server.localAddress(), new ConnectionHandler() {
+                    @Override
+                    public void onRead(Connection connection, Buffer data) {
+                        byte[] bytes = new byte[data.readableBytes()];
+                        java.lang.foreign.MemorySegment.copy(data.readableSegment(),
+                                java.lang.foreign.ValueLayout.JAVA_BYTE, 0, bytes, 0, bytes.length);
+                        data.release();
+                        reply.complete(new String(bytes, StandardCharsets.US_ASCII));
+                    }
+                }).get(5, TimeUnit.SECONDS);
+                Buffer out = engine.bufferPool().acquire(hello.length);
+                java.lang.foreign.MemorySegment.copy(hello, 0, out.segment(), java.lang.foreign.ValueLayout.JAVA_BYTE,
+                        0, hello.length);
+                out.writerIndex(hello.length);
+                assertTrue(c.write(out));
+                assertEquals("hello, engine", reply.get(5, TimeUnit.SECONDS));
+                c.close();
+            }
+            stopServer(server);
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+            EngineMetrics m = engine.metrics();
+            assertEquals(1100, m.connectionsAccepted());
+            assertEquals(100, m.connectionsConnected());
+            assertEquals(1200, m.connectionsClosed());
+            assertEquals(1100, handler.closes.size());
+            handler.closes.values().forEach(causes -> assertEquals(1, causes.size(), "onClosed exactly once"));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+
+    /** Streams {@code bytes} of pool buffers to the peer, refilling as writes complete. */
+    static final class Streamer extends Recording {
+        @Override
+        public void onOpen(Connection connection) {
+            super.onOpen(connection);
+            for (int i = 0; i < 64; i++) {
+                writeChunk(connection);
+            }
+        }
+
+        @Override
+        public void onWritten(Connection connection, long bytes) {
+            if (connection.isWritable()) {
+                writeChunk(connection);
+            }
+        }
+
+        static void writeChunk(Connection connection) {
+            Buffer b = connection.bufferPool().acquire(16384);
+            b.segment().fill((byte) 'x');
+            b.writerIndex(b.capacity());
+            connection.write(b);
+        }
+    }
+
+    @Test
+    void abruptPeerResetsMidTransferAreDeliveredAsEvents() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> { });
+        try {
+            Streamer handler = new Streamer();
+            Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+            for (int i = 0; i < 20; i++) {
+                Socket s = client(server);
+                s.getInputStream().readNBytes(100_000); // the server is mid-stream
+                s.getOutputStream().write(new byte[10_000]); // and data of ours is in flight towards it
+                s.setSoLinger(true, 0);
+                s.close(); // RST
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (handler.closedCount.get() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(20, handler.closedCount.get());
+            for (List<Throwable> causes : handler.closes.values()) {
+                assertEquals(1, causes.size());
+                Throwable cause = causes.getFirst();
+                assertInstanceOf(IOException.class, cause, "a reset is delivered with its native cause");
+                assertTrue(cause.getMessage().contains("ECONNRESET") || cause.getMessage().contains("EPIPE"),
+                        cause.getMessage());
+            }
+            stopServer(server);
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+
+    @Test
+    void closeWithOperationsPendingCancelsThemAndReleasesEverything() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> b.writeWaterMarks(8 << 20, 16 << 20));
+        try {
+            Streamer handler = new Streamer();
+            Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+            try (Socket s = client(server)) {
+                Connection c = handler.opened.poll(5, TimeUnit.SECONDS);
+                assertNotNull(c);
+                // The client reads nothing: the send blocks on a full socket buffer, the receive waits for data.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (engine.metrics().operationsInFlight() < 32 + 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertTrue(c.queuedWriteBytes() > 0, "writes are queued behind the pending send");
+                long cancelledBefore = engine.metrics().cancellations();
+                c.abort();
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (handler.closedCount.get() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertEquals(List.of(NoCause.class), handler.closes.get(c).stream().map(Object::getClass).toList());
+                assertTrue(engine.metrics().cancellations() >= cancelledBefore + 2, "recv and send cancelled");
+                assertFalse(c.isOpen());
+                assertFalse(c.write(engine.bufferPool().acquire(1)), "writes after close are refused");
+            }
+            stopServer(server);
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+
+    @Test
+    void shutdownUnderLoadReleasesEverything() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> { });
+        Server server = engine.listen(EngineTesting.LOOPBACK, EngineTesting.Echo::new);
+        AtomicInteger clientsRunning = new AtomicInteger();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            CountDownLatch streaming = new CountDownLatch(20);
+            for (int i = 0; i < 20; i++) {
+                threads.submit(() -> {
+                    clientsRunning.incrementAndGet();
+                    try (Socket s = client(server)) {
+                        OutputStream out = s.getOutputStream();
+                        InputStream in = s.getInputStream();
+                        threads.submit(() -> in.transferTo(OutputStream.nullOutputStream()));
+                        byte[] chunk = new byte[32 << 10];
+                        streaming.countDown();
+                        while (true) {
+                            out.write(chunk);
+                        }
+                    } finally {
+                        clientsRunning.decrementAndGet();
+                    }
+                });
+            }
+            assertTrue(streaming.await(10, TimeUnit.SECONDS));
+            Thread.sleep(300);
+            assertTrue(engine.metrics().operationsInFlight() > 20, "under load: " + engine.metrics());
+            EngineTesting.shutdownClean(engine); // grace period, then abort; asserts the pool is clean
+            assertTrue(engine.isShutdown());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (clientsRunning.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(0, clientsRunning.get(), "clients saw the connections go");
+        }
+    }
+
+    @Test
+    void idleTimeoutClosesASilentConnectionAndActivityPostponesIt() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> b.idleTimeout(Duration.ofMillis(300)));
+        try {
+            Recording handler = new Recording();
+            Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+            try (Socket silent = client(server); Socket chatty = client(server)) {
+                Connection first = handler.opened.poll(5, TimeUnit.SECONDS);
+                Connection second = handler.opened.poll(5, TimeUnit.SECONDS);
+                long start = System.nanoTime();
+                for (int i = 0; i < 12; i++) { // 1.2 s of activity, four idle timeouts long
+                    chatty.getOutputStream().write(i);
+                    assertEquals(i, chatty.getInputStream().read());
+                    Thread.sleep(100);
+                }
+                Connection silentConnection = handler.closes.containsKey(first) ? first : second;
+                Connection chattyConnection = silentConnection == first ? second : first;
+                List<Throwable> silentCauses = handler.closes.get(silentConnection);
+                assertNotNull(silentCauses, "the silent connection timed out");
+                assertInstanceOf(SocketTimeoutException.class, silentCauses.getFirst());
+                assertEquals(-1, silent.getInputStream().read(), "the silent client sees the close");
+                assertNull(handler.closes.get(chattyConnection), "activity kept re-arming the timer");
+                assertTrue(chattyConnection.isOpen());
+                assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1200));
+            }
+            // The chatty client's close ends its connection orderly; its timer is cancelled, never fires.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (handler.closedCount.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(500);
+            assertEquals(2, handler.closedCount.get());
+            handler.closes.values().forEach(causes -> assertEquals(1, causes.size(), "closed exactly once"));
+            stopServer(server);
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+
+    @Test
+    void aHandlerExceptionClosesOnlyItsConnection() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> { });
+        try {
+            IllegalStateException boom = new IllegalStateException("handler failure on purpose");
+            Recording handler = new Recording() {
+                @Override
+                public void onRead(Connection connection, Buffer data) {
+                    if (data.readableSegment().get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) == 'X') {
+                        data.release();
+                        throw boom;
+                    }
+                    super.onRead(connection, data);
+                }
+            };
+            Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+            try (Socket good = client(server); Socket bad = client(server)) {
+                bad.getOutputStream().write('X');
+                assertEquals(-1, bad.getInputStream().read(), "the failing connection is closed");
+                for (int i = 0; i < 10; i++) {
+                    good.getOutputStream().write('a' + i);
+                    assertEquals('a' + i, good.getInputStream().read(), "the other connection still echoes");
+                }
+                assertEquals(1, handler.closes.size());
+                assertSame(boom, handler.closes.values().iterator().next().getFirst());
+                assertEquals(1, engine.metrics().handlerFailures());
+            }
+            stopServer(server);
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+
+    @Test
+    void offloadRunsOffTheWorkersAndContinuesOnTheConnectionsWorker() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> { });
+        try {
+            CompletableFuture<String> threads = new CompletableFuture<>();
+            Server server = engine.listen(EngineTesting.LOOPBACK, () -> new ConnectionHandler() {
+                @Override
+                public void onRead(Connection connection, Buffer data) {
+                    int length = data.readableBytes();
+                    data.release();
+                    connection.offload(() -> {
+                        Thread.sleep(50); // blocking work: fine here, never on a worker
+                        return Thread.currentThread();
+                    }, (c, workThread) -> {
+                        threads.complete(workThread.isVirtual() + " " + (Worker.current() != null));
+                        Buffer reply = c.bufferPool().acquire(1);
+                        reply.segment().set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) length);
+                        reply.writerIndex(1);
+                        c.write(reply);
+                    }, (c, failure) -> threads.completeExceptionally(failure));
+                }
+            });
+            try (Socket s = client(server)) {
+                s.getOutputStream().write(new byte[7]);
+                assertEquals(7, s.getInputStream().read());
+            }
+            assertEquals("true true", threads.get(5, TimeUnit.SECONDS), "work on a virtual thread, continuation on a worker");
+            stopServer(server);
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+
+    @Test
+    void halfCloseLetsTheOtherDirectionGoOn() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> { });
+        try {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            Server server = engine.listen(EngineTesting.LOOPBACK, () -> new ConnectionHandler() {
+                @Override
+                public void onOpen(Connection connection) {
+                    Buffer b = connection.bufferPool().acquire(5);
+                    java.lang.foreign.MemorySegment.copy("hello".getBytes(StandardCharsets.US_ASCII), 0, b.segment(),
+                            java.lang.foreign.ValueLayout.JAVA_BYTE, 0, 5);
+                    b.writerIndex(5);
+                    connection.write(b);
+                    connection.shutdownOutput(); // FIN after "hello"
+                }
+
+                @Override
+                public void onRead(Connection connection, Buffer data) {
+                    received.add(String.valueOf(data.readableBytes()));
+                    data.release();
+                }
+            });
+            try (Socket s = client(server)) {
+                InputStream in = s.getInputStream();
+                assertEquals("hello", new String(in.readNBytes(5), StandardCharsets.US_ASCII));
+                assertEquals(-1, in.read(), "the server's FIN");
+                s.getOutputStream().write(new byte[3]); // our direction still works
+                assertEquals("3", received.poll(5, TimeUnit.SECONDS));
+            }
+            stopServer(server);
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.iocp4j.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Asynchronous file reads at offsets through the engine (IORING_OP_READ here). */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class IoFileTest {
+
+    @Test
+    void readsAtOffsetsConcurrentlyAndReportsEndOfFile(@TempDir Path dir) throws Exception {
+        byte[] content = new byte[(1 << 20) + 120];
+        EngineTesting.fill(7, 0, content);
+        Path path = Files.write(dir.resolve("data.bin"), content);
+        IoEngine engine = EngineTesting.engine(b -> { });
+        try {
+            try (IoFile file = engine.openFile(path)) {
+                assertEquals(content.length, file.size());
+                List<CompletableFuture<Buffer>> reads = new ArrayList<>();
+                int chunk = 16384;
+                for (long at = 0; at < content.length; at += chunk) {
+                    reads.add(file.read(at, chunk));
+                }
+                long at = 0;
+                for (CompletableFuture<Buffer> read : reads) {
+                    Buffer b = read.get(5, TimeUnit.SECONDS);
+                    int expected = (int) Math.min(chunk, content.length - at);
+                    assertEquals(expected, b.readableBytes(), "bytes at " + at);
+                    byte[] got = new byte[expected];
+                    MemorySegment.copy(b.readableSegment(), ValueLayout.JAVA_BYTE, 0, got, 0, expected);
+                    assertArrayEquals(Arrays.copyOfRange(content, (int) at, (int) at + expected), got);
+                    b.release();
+                    at += chunk;
+                }
+                Buffer eof = file.read(content.length + 10, 100).get(5, TimeUnit.SECONDS);
+                assertEquals(0, eof.readableBytes(), "a read past the end reads nothing");
+                eof.release();
+            }
+            IOException missing = assertThrows(IOException.class, () -> engine.openFile(dir.resolve("missing")));
+            assertInstanceOf(IOException.class, missing.getCause());
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(5));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+}
