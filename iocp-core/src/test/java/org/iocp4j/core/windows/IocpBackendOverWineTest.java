@@ -50,6 +50,9 @@ class IocpBackendOverWineTest {
 
     @AfterEach
     void close() throws Exception {
+        if (backend == null) {
+            return; // the lane was skipped before anything was opened
+        }
         poller.close();
         table.close();
         for (MemorySegment p : pages) {
