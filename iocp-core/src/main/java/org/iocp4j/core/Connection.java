@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import org.iocp4j.core.backend.Backend;
+import org.iocp4j.core.backend.CompletionSink;
 import org.iocp4j.core.backend.ErrorKind;
 import org.iocp4j.core.backend.OpKind;
 import org.iocp4j.core.backend.Operation;
@@ -81,6 +82,8 @@ public final class Connection {
     private boolean readRetryScheduled;
 
     // ---- reads
+    /** io_uring with provided buffers: one multishot receive that takes a buffer only when data arrives. */
+    private final boolean providedMode;
     private final ReadSlot[] readSlots;
     private int readsInFlight;
     private final Sequencer<Object> readSequencer;
@@ -110,7 +113,8 @@ public final class Connection {
         this.remoteAddress = remoteAddress;
         this.backend = engine.backend();
         this.table = engine.operations();
-        int reads = backend.sharedCompletionQueue() ? engine.config().readsOutstanding : 1;
+        this.providedMode = home.providedReceives;
+        int reads = backend.sharedCompletionQueue() && !providedMode ? engine.config().readsOutstanding : 1;
         this.readSlots = new ReadSlot[reads];
         for (int i = 0; i < reads; i++) {
             readSlots[i] = new ReadSlot();
@@ -232,8 +236,13 @@ public final class Connection {
      */
     public void autoRead(boolean enabled) {
         autoRead = enabled;
-        if (enabled) {
-            execute(this::issueReads);
+        execute(enabled ? this::issueReads : this::pauseReads);
+    }
+
+    /** A multishot receive stays armed by itself: stopping reads means cancelling it. */
+    private void pauseReads() {
+        if (providedMode && !autoRead && state == OPEN) {
+            cancel(readSlots[0].op);
         }
     }
 
@@ -272,6 +281,13 @@ public final class Connection {
     @Override
     public String toString() {
         return "Connection[" + remoteAddress + ", handle " + handle + "]";
+    }
+
+    /** What the connection is waiting for, for shutdown diagnostics (a racy read of context state). */
+    String describeState() {
+        return this + " state " + state + ", pending ops " + pendingOps + ", reads in flight " + readsInFlight
+                + ", send in flight " + (writeSlot.op != null) + ", queued write bytes " + queuedBytes.get()
+                + ", close after flush " + closeAfterFlush;
     }
 
     // ------------------------------------------------------------------ serial context
@@ -334,6 +350,9 @@ public final class Connection {
      */
     void start(boolean register) {
         execute(() -> {
+            if (state != OPEN) {
+                return;
+            }
             if (register) {
                 try {
                     home.poller.register(handle);
@@ -437,6 +456,10 @@ public final class Connection {
     // ------------------------------------------------------------------ reads (in context)
 
     private void issueReads() {
+        if (providedMode) {
+            issueProvidedReceive();
+            return;
+        }
         while (state == OPEN && autoRead && !endOfStream && readsInFlight < readSlots.length) {
             ReadSlot slot = freeReadSlot();
             Buffer buffer = engine.bufferPool().tryAcquire(engine.config().readBufferSize);
@@ -468,6 +491,73 @@ public final class Connection {
                 readSequencer.complete(seq, END_OF_STREAM);
                 return;
             }
+        }
+    }
+
+    private void issueProvidedReceive() {
+        ReadSlot slot = readSlots[0];
+        if (state != OPEN || !autoRead || endOfStream || slot.op != null) {
+            return;
+        }
+        Operation op = table.acquire(OpKind.RECV, slot);
+        if (op == null) {
+            retryReadsLater();
+            return;
+        }
+        slot.op = op;
+        readsInFlight++;
+        pendingOps++;
+        try {
+            home.poller.recvProvided(op, handle);
+        } catch (IOException | RuntimeException e) {
+            slot.op = null;
+            readsInFlight--;
+            pendingOps--;
+            table.release(op);
+            closeNow(e);
+        }
+    }
+
+    /**
+     * A completion of the multishot receive: with MORE it stays armed; data comes in a provided buffer.
+     * Each arrival is its own sequence, issued and completed at once (the kernel posts them in order).
+     */
+    private void providedReceiveCompleted(ReadSlot slot, Operation op, long result, int flags) {
+        boolean more = (flags & CompletionSink.MORE) != 0;
+        if (!more) {
+            slot.op = null;
+            readsInFlight--;
+            pendingOps--;
+            table.release(op);
+        }
+        Buffer buffer = (flags & CompletionSink.BUFFER) != 0
+                ? home.poller.takeProvidedBuffer(CompletionSink.bufferId(flags)) : null;
+        Object item = null;
+        boolean rearm = !more;
+        if (result > 0) {
+            buffer.writerIndex((int) result);
+            item = buffer;
+            lastActivityNanos = System.nanoTime();
+        } else {
+            if (buffer != null) {
+                buffer.release();
+            }
+            ErrorKind kind = result == 0 ? null : backend.classify(result);
+            if (result == 0) {
+                item = END_OF_STREAM;
+            } else if (kind == ErrorKind.NO_BUFFERS) {
+                rearm = false;
+                retryReadsLater(); // every provided buffer is out: back-pressure, receive again next tick
+            } else if (kind != ErrorKind.CANCELLED || state != OPEN) {
+                item = new ReadFailure(result);
+            } // else: cancelled by pauseReads; issueReads below re-arms only if reads were resumed
+        }
+        if (item != null) {
+            readSequencer.complete(readSequencer.tryIssue(), item);
+        }
+        finishCloseIfIdle();
+        if (rearm) {
+            issueReads();
         }
     }
 
@@ -650,21 +740,25 @@ public final class Connection {
     // ------------------------------------------------------------------ completion routing
 
     /** Routes a completion into the serial context without allocating when it can run at once. */
-    private void completeInContext(IoOp slot, Operation op, long result) {
+    private void completeInContext(IoOp slot, Operation op, long result, int flags) {
         if (home.poller.inEventLoop() && running.compareAndSet(false, true)) {
             try {
-                dispatch(slot, op, result);
+                dispatch(slot, op, result, flags);
             } finally {
                 exitContext();
             }
         } else {
-            execute(() -> dispatch(slot, op, result));
+            execute(() -> dispatch(slot, op, result, flags));
         }
     }
 
-    private void dispatch(IoOp slot, Operation op, long result) {
+    private void dispatch(IoOp slot, Operation op, long result, int flags) {
         if (slot instanceof ReadSlot r) {
-            readCompleted(r, op, result);
+            if (providedMode) {
+                providedReceiveCompleted(r, op, result, flags);
+            } else {
+                readCompleted(r, op, result);
+            }
         } else {
             writeCompleted(op, result);
         }
@@ -678,7 +772,7 @@ public final class Connection {
 
         @Override
         void complete(Operation op, long result, int flags) {
-            completeInContext(this, op, result);
+            completeInContext(this, op, result, flags);
         }
     }
 
@@ -689,7 +783,7 @@ public final class Connection {
 
         @Override
         void complete(Operation op, long result, int flags) {
-            completeInContext(this, op, result);
+            completeInContext(this, op, result, flags);
         }
     }
 }

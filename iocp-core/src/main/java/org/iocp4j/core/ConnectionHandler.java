@@ -14,7 +14,8 @@ public interface ConnectionHandler {
 
     /**
      * Bytes arrived, in order. The handler owns {@code data} and must {@linkplain Buffer#release release}
-     * it or hand it on (for example to {@link Connection#write(Buffer)}, which takes ownership).
+     * it or hand it on (for example to {@link Connection#write(Buffer)}, which takes ownership) — also when
+     * it throws: the engine cannot tell whether a failing handler still holds it.
      */
     void onRead(Connection connection, Buffer data);
 

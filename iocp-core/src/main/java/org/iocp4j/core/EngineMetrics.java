@@ -19,13 +19,15 @@ package org.iocp4j.core;
  *                                held back by the read sequencer
  * @param cancellations           operations the engine asked the kernel to cancel (closes, shutdown)
  * @param handlerFailures         handler callbacks that threw (each closed its connection)
+ * @param providedBuffers         pool buffers lent to the kernel for provided-buffer receives (io_uring);
+ *                                they count as in use in {@code pool}
  * @param pool                    the buffer pool's accounting
  */
 public record EngineMetrics(String backend, int workers, long connectionsOpen, long connectionsAccepted,
                             long connectionsConnected, long connectionsClosed, long operationsInFlight,
                             long dequeues, long completions, long inlineCompletions,
                             long postedBeyondInlineLimit, long reorderedCompletions, long cancellations,
-                            long handlerFailures, PoolMetrics pool) {
+                            long handlerFailures, long providedBuffers, PoolMetrics pool) {
 
     /** Mean completions per dequeue: how well the batched dequeue amortises its system call. */
     public double completionsPerDequeue() {

@@ -107,7 +107,10 @@ public final class IoEngine implements AutoCloseable {
                     w.stopLoop();
                 }
             }
-            closeQuietlyAll(operations, backend);
+            if (ownedOffload != null) {
+                ownedOffload.shutdown();
+            }
+            closeQuietlyAll(operations, backend, pool);
             throw e;
         }
         FlightRecorder.addPeriodicEvent(EngineSnapshotEvent.class, periodicEvent);
@@ -217,7 +220,15 @@ public final class IoEngine implements AutoCloseable {
         return new EngineMetrics(backend.name(), workers.length, c.open.get(), c.accepted.sum(),
                 c.connected.sum(), c.closed.sum(), operations.inUse(), c.dequeues.sum(), c.completions.sum(),
                 backend.inlineCompletions(), backend.postedBeyondInlineLimit(), c.reordered.sum(),
-                c.cancellations.sum(), c.handlerFailures.sum(), pool.metrics());
+                c.cancellations.sum(), c.handlerFailures.sum(), providedBuffers(), pool.metrics());
+    }
+
+    private long providedBuffers() {
+        long n = 0;
+        for (Worker w : workers) {
+            n += w.poller.providedBuffers();
+        }
+        return n;
     }
 
     /** Whether {@link #shutdown} has started. */
@@ -234,9 +245,14 @@ public final class IoEngine implements AutoCloseable {
      *                               {@link BufferLeakException} cause lists buffers the application still
      *                               holds
      * @throws IllegalStateException if operations did not complete in time after cancellation (their memory
-     *                               is then kept rather than freed under the kernel)
+     *                               is then kept rather than freed under the kernel), or if called on one of
+     *                               the engine's workers
      */
     public void shutdown(Duration gracePeriod) throws IOException {
+        if (Worker.current() != null && Worker.current().engine == this) {
+            throw new IllegalStateException("shutdown called on one of the engine's own workers, which it must"
+                    + " join: call it from another thread (for example through Connection.offload)");
+        }
         if (!shutdown.compareAndSet(false, true)) {
             terminated.join();
             return;
@@ -247,6 +263,10 @@ public final class IoEngine implements AutoCloseable {
             files.forEach(IoFile::close);
             connections.forEach(Connection::close);
             awaitCondition(() -> connections.isEmpty(), deadline);
+            if (!connections.isEmpty() && LOG.isInfoEnabled()) {
+                LOG.info("shutdown: aborting {} connections still open after the grace period: {}",
+                        connections.size(), connections.stream().map(Connection::describeState).toList());
+            }
             connections.forEach(Connection::abort);
             // After cancellation every completion is due promptly; this bound only guards against a kernel
             // (or a bug) that never delivers one.
@@ -342,10 +362,10 @@ public final class IoEngine implements AutoCloseable {
     private void open(Connection connection) {
         connections.add(connection);
         counters.open.incrementAndGet();
-        if (shutdown.get()) {
-            connection.abort();
-        }
         connection.start(true);
+        if (shutdown.get()) {
+            connection.abort(); // accepted while shutting down: opened and closed at once, accounted for
+        }
     }
 
     void connectionClosed(Connection connection, long bytesRead, long bytesWritten, Throwable cause) {
@@ -436,6 +456,12 @@ public final class IoEngine implements AutoCloseable {
         }
 
         void issue() {
+            if (shutdown.get()) {
+                // Queued before the shutdown but run after it: nothing may be issued once the engine has
+                // decided that every operation has completed.
+                fail(new IOException("engine shut down before connecting to " + remote));
+                return;
+            }
             Operation op = operations.acquire(OpKind.CONNECT, this);
             if (op == null) {
                 fail(new IOException("connect to " + remote + ": all " + operations.capacity()
@@ -485,8 +511,10 @@ public final class IoEngine implements AutoCloseable {
         final long writeHighWaterMark;
         final long writeLowWaterMark;
         final long idleTimeoutNanos;
+        final int providedBuffers;
 
         Config(Builder b) {
+            this.providedBuffers = b.providedBuffers;
             this.readBufferSize = b.readBufferSize;
             this.readsOutstanding = b.readsOutstanding;
             this.acceptsOutstanding = b.acceptsOutstanding;
@@ -519,6 +547,7 @@ public final class IoEngine implements AutoCloseable {
         private long writeLowWaterMark = 256L << 10;
         private Duration idleTimeout = Duration.ZERO;
         private Executor offload;
+        private int providedBuffers = 256;
 
         private Builder() {
         }
@@ -598,6 +627,21 @@ public final class IoEngine implements AutoCloseable {
          */
         public Builder readsOutstanding(int reads) {
             this.readsOutstanding = positive(reads, "readsOutstanding");
+            return this;
+        }
+
+        /**
+         * io_uring: receive buffers each worker lends to the kernel (a provided-buffer ring) so that receives
+         * take a buffer only when data arrives and an idle connection holds none; a power of two up to
+         * 32768, 0 for plain receives with a buffer per connection; default 256. Ignored where the backend or
+         * kernel has no provided buffers.
+         */
+        public Builder providedBuffers(int perWorker) {
+            if (perWorker < 0 || perWorker > 32768 || (perWorker & (perWorker - 1)) != 0) {
+                throw new IllegalArgumentException("providedBuffers " + perWorker
+                        + " is not 0 or a power of two up to 32768");
+            }
+            this.providedBuffers = perWorker;
             return this;
         }
 

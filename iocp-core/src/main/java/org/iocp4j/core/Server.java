@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.iocp4j.bindings.linux.Errno;
+import org.iocp4j.core.backend.CompletionSink;
 import org.iocp4j.core.backend.ErrorKind;
 import org.iocp4j.core.backend.OpKind;
 import org.iocp4j.core.backend.Operation;
@@ -35,9 +37,12 @@ public final class Server implements AutoCloseable {
         this.handle = handle;
         this.localAddress = engine.backend().localAddress(handle);
         this.handlers = handlers;
-        this.slots = new AcceptSlot[accepts];
-        for (int i = 0; i < accepts; i++) {
-            slots[i] = new AcceptSlot(engine.worker(i));
+        // A multishot accept stays armed by itself: one per worker serves as well as K single ones.
+        boolean multishot = engine.worker(0).poller.supportsMultishotAccept();
+        int count = multishot ? engine.workers() : accepts;
+        this.slots = new AcceptSlot[count];
+        for (int i = 0; i < count; i++) {
+            slots[i] = new AcceptSlot(engine.worker(i), multishot);
         }
     }
 
@@ -88,10 +93,17 @@ public final class Server implements AutoCloseable {
     /** One always-posted accept, bound to one worker (single issuer on io_uring). */
     private final class AcceptSlot extends IoOp {
         final Worker worker;
-        Operation op;
+        /** Multishot while the kernel takes it; single-shot after it refused once (EINVAL). */
+        boolean multishot;
+        /**
+         * The accept in flight. Volatile because on a shared completion queue (IOCP) the completion and the
+         * cancel at close may run on different workers; see ARCHITECTURE.md, "Left to do".
+         */
+        volatile Operation op;
 
-        AcceptSlot(Worker worker) {
+        AcceptSlot(Worker worker, boolean multishot) {
             this.worker = worker;
+            this.multishot = multishot;
         }
 
         /** On {@link #worker}. */
@@ -107,7 +119,11 @@ public final class Server implements AutoCloseable {
             op = taken;
             pending.incrementAndGet();
             try {
-                worker.poller.accept(taken, handle);
+                if (multishot) {
+                    worker.poller.acceptMultishot(taken, handle);
+                } else {
+                    worker.poller.accept(taken, handle);
+                }
             } catch (IOException | RuntimeException e) {
                 op = null;
                 engine.operations().release(taken);
@@ -130,15 +146,22 @@ public final class Server implements AutoCloseable {
 
         @Override
         void complete(Operation completed, long result, int flags) {
-            op = null;
-            engine.operations().release(completed);
-            boolean repost = !closing;
+            boolean more = (flags & CompletionSink.MORE) != 0;
+            if (!more) {
+                op = null;
+                engine.operations().release(completed);
+            }
+            boolean repost = !closing && !more;
             if (result >= 0) {
                 if (closing) {
                     engine.closeQuietly(result);
                 } else {
                     engine.accepted(result, handlers);
                 }
+            } else if (repost && multishot && -result == Errno.EINVAL) {
+                // Only io_uring has multishot accept, so the errno is meant; a kernel without it refuses
+                // with EINVAL: post single accepts from now on.
+                multishot = false;
             } else if (repost && engine.backend().classify(result) != ErrorKind.CANCELLED) {
                 // EMFILE, ENFILE, ENOBUFS...: keep the slot but give the system a tick to recover.
                 LOG.warn("accept on {} failed", localAddress, engine.backend().exception("accept", result));
@@ -151,6 +174,9 @@ public final class Server implements AutoCloseable {
             }
             if (repost) {
                 post();
+            }
+            if (more) {
+                return; // still armed: still pending
             }
             release();
         }

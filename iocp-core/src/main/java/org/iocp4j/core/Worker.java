@@ -29,6 +29,8 @@ final class Worker extends Thread {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Throwable startFailure;
     volatile Poller poller;
+    /** Whether receives on this worker use its provided-buffer group; set before the start latch opens. */
+    boolean providedReceives;
     TimerWheel wheel;
     private volatile boolean stopping;
 
@@ -80,6 +82,11 @@ final class Worker extends Thread {
     public void run() {
         try {
             poller = engine.backend().openPoller(index, engine.operations(), this::complete);
+            int provide = engine.config().providedBuffers;
+            if (provide > 0) {
+                providedReceives = poller.provideBuffers(engine.bufferPool(), engine.config().readBufferSize,
+                        provide) > 0;
+            }
             wheel = new TimerWheel(this, System::nanoTime, TICK_NANOS, 512, MAX_WAIT_NANOS,
                     (timer, failure) -> LOG.warn("timer task failed", failure), () -> poller.wakeup());
         } catch (Throwable t) {

@@ -11,6 +11,17 @@ public interface CompletionSink {
     int MORE = 1;
 
     /**
+     * Flag: the completion filled a provided buffer (see {@link Poller#recvProvided}); its id is
+     * {@link #bufferId(int) bufferId(flags)}, to be claimed with {@link Poller#takeProvidedBuffer}.
+     */
+    int BUFFER = 2;
+
+    /** The provided buffer's id of a completion with {@link #BUFFER}: bits 16..31 of the flags. */
+    static int bufferId(int flags) {
+        return flags >>> 16;
+    }
+
+    /**
      * One completion.
      *
      * @param op     the operation, as issued

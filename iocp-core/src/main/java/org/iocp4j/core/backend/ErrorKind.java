@@ -11,6 +11,11 @@ public enum ErrorKind {
     CANCELLED,
     /** The peer reset or aborted the connection (ECONNRESET, EPIPE, WSAECONNRESET, WSAECONNABORTED, ...). */
     RESET,
+    /**
+     * No provided buffer was free for a {@link Poller#recvProvided} (ENOBUFS): back-pressure; the engine
+     * receives again later instead of failing the connection.
+     */
+    NO_BUFFERS,
     /** Anything else: reported to the handler as a failure. */
     OTHER
 }

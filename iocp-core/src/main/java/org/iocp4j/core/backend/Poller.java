@@ -3,6 +3,8 @@ package org.iocp4j.core.backend;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import org.iocp4j.core.Buffer;
+import org.iocp4j.core.BufferPool;
 
 /**
  * One worker's access to the completion queue: issues operations and dequeues completions in batches.
@@ -47,6 +49,23 @@ public interface Poller extends AutoCloseable {
      */
     void accept(Operation op, long listener) throws IOException;
 
+    /** Whether {@link #acceptMultishot} may be tried (the kernel may still refuse it: see there). */
+    default boolean supportsMultishotAccept() {
+        return false;
+    }
+
+    /**
+     * One accept that stays armed (IORING_OP_ACCEPT with IORING_ACCEPT_MULTISHOT, Linux 5.19): a completion
+     * per connection, each with {@link CompletionSink#MORE} while it stays armed, results as in
+     * {@link #accept}. A kernel without it ends the request at once with EINVAL; the engine then falls back to
+     * {@link #accept}.
+     *
+     * @throws UnsupportedOperationException if {@link #supportsMultishotAccept()} is false
+     */
+    default void acceptMultishot(Operation op, long listener) throws IOException {
+        throw new UnsupportedOperationException("this backend has no multishot accept");
+    }
+
     /**
      * Connects {@code socket} to {@code remote} (ConnectEx after binding to the wildcard address and
      * SO_UPDATE_CONNECT_CONTEXT on success / IORING_OP_CONNECT). The socket must be registered here.
@@ -59,6 +78,45 @@ public interface Poller extends AutoCloseable {
      * is there, without taking any). Result: bytes received, 0 at the peer's end of stream.
      */
     void recv(Operation op, long socket, MemorySegment buffer) throws IOException;
+
+    /**
+     * Fills this poller's provided-buffer group with {@code count} buffers of {@code bufferSize} from
+     * {@code pool}, for {@link #recvProvided}: receives then take a buffer only when data arrives, so an idle
+     * connection holds none. Owner thread, once, before any {@code recvProvided}.
+     *
+     * @param count a power of two
+     * @return buffers provided; 0 where the backend or kernel has no provided buffers (then the engine uses
+     *         {@link #recv})
+     */
+    default int provideBuffers(BufferPool pool, int bufferSize, int count) throws IOException {
+        return 0;
+    }
+
+    /** Buffers currently lent to the kernel by {@link #provideBuffers} (they count as in use in the pool). */
+    default int providedBuffers() {
+        return 0;
+    }
+
+    /**
+     * A multishot receive into provided buffers (IORING_OP_RECV, IOSQE_BUFFER_SELECT, IORING_RECV_MULTISHOT):
+     * one completion per arrival with {@link CompletionSink#MORE} while it stays armed and
+     * {@link CompletionSink#BUFFER} with the buffer's id when data was received. Its final completion comes
+     * without MORE (EOF: 0; no buffer free: an {@link ErrorKind#NO_BUFFERS} error; cancelled; ...).
+     *
+     * @throws UnsupportedOperationException if {@link #provideBuffers} returned 0
+     */
+    default void recvProvided(Operation op, long socket) throws IOException {
+        throw new UnsupportedOperationException("this backend has no provided-buffer receives");
+    }
+
+    /**
+     * Claims the buffer a completion with {@link CompletionSink#BUFFER} filled (writer index 0; the engine
+     * sets it to the byte count) and lends the group a fresh one from the pool in its place. The caller owns
+     * the returned buffer. Owner thread.
+     */
+    default Buffer takeProvidedBuffer(int bufferId) {
+        throw new UnsupportedOperationException("this backend has no provided-buffer receives");
+    }
 
     /**
      * Sends the {@code vectorCount} I/O vectors the engine wrote at {@link Backend#sendVectors(Operation)}

@@ -17,6 +17,12 @@
  *     {@link Operation#userData()} on Linux).</li>
  * </ul>
  *
+ * <p>Optional capabilities are default methods that a backend without them need not implement:
+ * provided-buffer receives ({@link Poller#provideBuffers}, {@link Poller#recvProvided},
+ * {@link Poller#takeProvidedBuffer}) and multishot accept ({@link Poller#acceptMultishot}); the engine asks
+ * ({@code provideBuffers} returning 0, {@link Poller#supportsMultishotAccept()}) and falls back to the plain
+ * operations.
+ *
  * <h2>Threading rules</h2>
  * <ol>
  * <li>{@link Backend#openPoller} is called on the worker thread that will own the poller, before any

@@ -102,7 +102,7 @@ final class IoUringBackend implements Backend {
     @Override
     public Poller openPoller(int workerIndex, OperationTable operations, CompletionSink sink) throws IOException {
         int depth = config.queueDepth();
-        return new IoUringPoller(IoUringRing.open(depth, depth * 2), operations, sink);
+        return new IoUringPoller(IoUringRing.open(depth, depth * 2), operations, sink, memory);
     }
 
     @Override
@@ -198,6 +198,7 @@ final class IoUringBackend implements Backend {
         return switch (errno) {
             case Errno.ECANCELED, Errno.EBADF, Errno.EINTR -> ErrorKind.CANCELLED;
             case Errno.ECONNRESET, Errno.EPIPE, Errno.ECONNABORTED, Errno.ETIMEDOUT -> ErrorKind.RESET;
+            case Errno.ENOBUFS -> ErrorKind.NO_BUFFERS;
             default -> ErrorKind.OTHER;
         };
     }

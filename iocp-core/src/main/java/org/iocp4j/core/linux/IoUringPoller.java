@@ -3,12 +3,19 @@ package org.iocp4j.core.linux;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import org.iocp4j.bindings.linux.io_uring_buf;
+import org.iocp4j.core.Buffer;
+import org.iocp4j.core.BufferPool;
+import org.iocp4j.core.PageAllocator;
 import org.iocp4j.bindings.linux.IoUringConstants;
 import org.iocp4j.bindings.linux.LinuxConstants;
 import org.iocp4j.core.backend.CompletionSink;
 import org.iocp4j.core.backend.Operation;
 import org.iocp4j.core.backend.OperationTable;
 import org.iocp4j.core.backend.Poller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One worker's io_uring ring. Issuing only queues an SQE; {@link #poll} submits the whole batch with the
@@ -17,18 +24,106 @@ import org.iocp4j.core.backend.Poller;
  * next turn's submission.
  */
 final class IoUringPoller implements Poller, CqeHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(IoUringPoller.class);
     /** {@code user_data} of our async-cancel requests; their own CQEs carry nothing we need. */
     private static final long CANCEL_USER_DATA = 0;
 
     private final IoUringRing ring;
     private final OperationTable table;
     private final Thread owner = Thread.currentThread();
-    private final CompletionSink sink;
+    /** The one provided-buffer group of this ring. */
+    private static final int BGID = 0;
 
-    IoUringPoller(IoUringRing ring, OperationTable table, CompletionSink sink) {
+    private final CompletionSink sink;
+    private final PageAllocator memory;
+
+    // ---- provided buffers (owner thread only; the count is read by metrics)
+    private ProvidedBufferRing provided;
+    private MemorySegment providedRingMemory;
+    private BufferPool pool;
+    private int providedSize;
+    /** Buffer by id; null for an id whose buffer is out and could not be replaced yet. */
+    private Buffer[] providedById;
+    /** Ids waiting for a replacement buffer (the pool was exhausted when theirs was taken). */
+    private final ArrayDeque<Integer> missing = new ArrayDeque<>();
+    private volatile int providedCount;
+
+    IoUringPoller(IoUringRing ring, OperationTable table, CompletionSink sink, PageAllocator memory) {
         this.ring = ring;
         this.table = table;
         this.sink = sink;
+        this.memory = memory;
+    }
+
+    @Override
+    public int provideBuffers(BufferPool pool, int bufferSize, int count) throws IOException {
+        if (provided != null) {
+            throw new IllegalStateException("buffers are already provided");
+        }
+        long bytes = Math.max(memory.pageSize(), (long) count * io_uring_buf.sizeof());
+        MemorySegment ringMemory = memory.allocate((bytes + memory.pageSize() - 1) / memory.pageSize()
+                * memory.pageSize());
+        try {
+            provided = ring.registerBufferRing(BGID, ringMemory, count);
+        } catch (UnsupportedOperationException e) {
+            memory.free(ringMemory);
+            return 0; // kernel before 5.19: plain receives
+        }
+        this.providedRingMemory = ringMemory;
+        this.pool = pool;
+        this.providedSize = bufferSize;
+        this.providedById = new Buffer[count];
+        for (int bid = 0; bid < count; bid++) {
+            missing.add(bid);
+        }
+        refill();
+        return providedCount;
+    }
+
+    /** Lends the group a pool buffer for every id that lacks one, as far as the pool allows. */
+    private void refill() {
+        boolean added = false;
+        while (!missing.isEmpty()) {
+            Buffer b = pool.tryAcquire(providedSize);
+            if (b == null) {
+                break;
+            }
+            int bid = missing.poll();
+            providedById[bid] = b;
+            provided.add(b.segment(), bid);
+            added = true;
+        }
+        if (added) {
+            provided.publish();
+        }
+        providedCount = providedById.length - missing.size();
+    }
+
+    @Override
+    public int providedBuffers() {
+        return providedCount;
+    }
+
+    @Override
+    public void recvProvided(Operation op, long socket) throws IOException {
+        if (provided == null) {
+            throw new UnsupportedOperationException("no buffers provided on this ring");
+        }
+        refill();
+        op.handle(socket);
+        ring.prepRecvBufferSelect((int) socket, BGID, 0, 0, true, op.userData());
+    }
+
+    @Override
+    public Buffer takeProvidedBuffer(int bufferId) {
+        Buffer b = providedById[bufferId];
+        if (b == null) {
+            throw new IllegalStateException("provided buffer " + bufferId + " was already taken");
+        }
+        providedById[bufferId] = null;
+        missing.add(bufferId);
+        refill();
+        return b;
     }
 
     @Override
@@ -53,10 +148,16 @@ final class IoUringPoller implements Poller, CqeHandler {
         }
         Operation op = table.byUserData(userData);
         if (op == null) {
-            throw new IllegalStateException("completion for a released operation (user_data 0x"
-                    + Long.toHexString(userData) + ", res " + res + ")");
+            // Throwing here would end the worker's loop; a stale CQE is a bug to report, not a reason to stop.
+            LOG.error("dropping a completion for a released operation (user_data 0x{}, res {})",
+                    Long.toHexString(userData), res);
+            return;
         }
-        sink.onCompletion(op, res, (flags & IoUringConstants.IORING_CQE_F_MORE) != 0 ? CompletionSink.MORE : 0);
+        int sinkFlags = (flags & IoUringConstants.IORING_CQE_F_MORE) != 0 ? CompletionSink.MORE : 0;
+        if (ProvidedBufferRing.hasBuffer(flags)) {
+            sinkFlags |= CompletionSink.BUFFER | ProvidedBufferRing.bufferId(flags) << 16;
+        }
+        sink.onCompletion(op, res, sinkFlags);
     }
 
     @Override
@@ -68,6 +169,18 @@ final class IoUringPoller implements Poller, CqeHandler {
     public void accept(Operation op, long listener) throws IOException {
         op.handle(listener);
         ring.prepAccept((int) listener, MemorySegment.NULL, MemorySegment.NULL, LinuxConstants.SOCK_CLOEXEC,
+                op.userData());
+    }
+
+    @Override
+    public boolean supportsMultishotAccept() {
+        return true;
+    }
+
+    @Override
+    public void acceptMultishot(Operation op, long listener) throws IOException {
+        op.handle(listener);
+        ring.prepMultishotAccept((int) listener, MemorySegment.NULL, MemorySegment.NULL, LinuxConstants.SOCK_CLOEXEC,
                 op.userData());
     }
 
@@ -108,7 +221,17 @@ final class IoUringPoller implements Poller, CqeHandler {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         ring.close();
+        if (provided != null) {
+            // Closing the ring dropped the group: only now can the kernel no longer pick these buffers.
+            for (Buffer b : providedById) {
+                if (b != null) {
+                    b.release();
+                }
+            }
+            providedCount = 0;
+            memory.free(providedRingMemory);
+        }
     }
 }

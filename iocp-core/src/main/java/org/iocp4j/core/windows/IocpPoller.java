@@ -19,7 +19,8 @@ import org.iocp4j.core.backend.Poller;
  * One worker's view of the shared completion port: its own OVERLAPPED_ENTRY array (in
  * {@link Win32#memory()}) for {@code GetQueuedCompletionStatusEx}, its inline-completion depth, and the
  * sink its immediate completions go to. Issuing methods may run on any worker thread of the backend; an
- * immediate completion is delivered to the calling worker's sink.
+ * immediate completion is delivered to the calling worker's sink. A Win32 call that throws (for example
+ * {@link CheckedWin32} refusing a pointer) leaves the operation not in flight: nothing is delivered.
  *
  * <p><b>Wake-ups</b> are packets with a NULL OVERLAPPED: the port gives them to whichever worker waits
  * (last in, first out), not to this one, so a wake-up wakes <em>some</em> worker. A poll that dequeues
@@ -158,9 +159,16 @@ final class IocpPoller implements Poller {
             throw e;
         }
         OpBlock.setLong(block, OpBlock.ACCEPT_SOCKET, socket);
-        int r = win32.AcceptEx(listener, socket, block.asSlice(OpBlock.UNION, OpBlock.ACCEPT_OUTPUT_BYTES), 0,
-                OpBlock.ACCEPT_ADDRESS_LENGTH, OpBlock.ACCEPT_ADDRESS_LENGTH, block.asSlice(OpBlock.BYTES, 4),
-                block.asSlice(OpBlock.OVERLAPPED, 32));
+        int r;
+        try {
+            r = win32.AcceptEx(listener, socket, block.asSlice(OpBlock.UNION, OpBlock.ACCEPT_OUTPUT_BYTES), 0,
+                    OpBlock.ACCEPT_ADDRESS_LENGTH, OpBlock.ACCEPT_ADDRESS_LENGTH, block.asSlice(OpBlock.BYTES, 4),
+                    block.asSlice(OpBlock.OVERLAPPED, 32));
+        } catch (RuntimeException e) {
+            win32.closesocket(socket);
+            backend.abandon(state);
+            throw e;
+        }
         backend.issued(op, state, r != 0, OpBlock.getInt(block, OpBlock.BYTES), r != 0 ? 0 : win32.lastError());
     }
 
@@ -174,8 +182,14 @@ final class IocpPoller implements Poller {
         if (state == null) {
             return;
         }
-        int r = win32.ConnectEx(socket, name, length, MemorySegment.NULL, 0, MemorySegment.NULL,
-                block.asSlice(OpBlock.OVERLAPPED, 32));
+        int r;
+        try {
+            r = win32.ConnectEx(socket, name, length, MemorySegment.NULL, 0, MemorySegment.NULL,
+                    block.asSlice(OpBlock.OVERLAPPED, 32));
+        } catch (RuntimeException e) {
+            backend.abandon(state);
+            throw e;
+        }
         backend.issued(op, state, r != 0, 0, r != 0 ? 0 : win32.lastError());
     }
 
@@ -191,8 +205,14 @@ final class IocpPoller implements Poller {
         if (state == null) {
             return;
         }
-        int r = win32.WSARecv(socket, wsabuf, 1, block.asSlice(OpBlock.BYTES, 4), block.asSlice(OpBlock.FLAGS, 4),
-                block.asSlice(OpBlock.OVERLAPPED, 32));
+        int r;
+        try {
+            r = win32.WSARecv(socket, wsabuf, 1, block.asSlice(OpBlock.BYTES, 4), block.asSlice(OpBlock.FLAGS, 4),
+                    block.asSlice(OpBlock.OVERLAPPED, 32));
+        } catch (RuntimeException e) {
+            backend.abandon(state);
+            throw e;
+        }
         backend.issued(op, state, r == 0, OpBlock.getInt(block, OpBlock.BYTES), r == 0 ? 0 : win32.lastError());
     }
 
@@ -207,8 +227,14 @@ final class IocpPoller implements Poller {
         if (state == null) {
             return;
         }
-        int r = win32.WSASend(socket, block.asSlice(OpBlock.UNION, vectorCount * OpBlock.WSABUF_BYTES), vectorCount,
-                block.asSlice(OpBlock.BYTES, 4), 0, block.asSlice(OpBlock.OVERLAPPED, 32));
+        int r;
+        try {
+            r = win32.WSASend(socket, block.asSlice(OpBlock.UNION, vectorCount * OpBlock.WSABUF_BYTES), vectorCount,
+                    block.asSlice(OpBlock.BYTES, 4), 0, block.asSlice(OpBlock.OVERLAPPED, 32));
+        } catch (RuntimeException e) {
+            backend.abandon(state);
+            throw e;
+        }
         backend.issued(op, state, r == 0, OpBlock.getInt(block, OpBlock.BYTES), r == 0 ? 0 : win32.lastError());
     }
 
@@ -226,8 +252,14 @@ final class IocpPoller implements Poller {
         }
         // lpNumberOfBytesRead is NULL for overlapped reads (Microsoft: "to avoid potentially erroneous
         // results"); an immediate success leaves the count in OVERLAPPED.InternalHigh.
-        int r = win32.ReadFile(file, buffer, (int) buffer.byteSize(), MemorySegment.NULL,
-                block.asSlice(OpBlock.OVERLAPPED, 32));
+        int r;
+        try {
+            r = win32.ReadFile(file, buffer, (int) buffer.byteSize(), MemorySegment.NULL,
+                    block.asSlice(OpBlock.OVERLAPPED, 32));
+        } catch (RuntimeException e) {
+            backend.abandon(state);
+            throw e;
+        }
         backend.issued(op, state, r != 0, (int) OpBlock.getLong(block, OpBlock.OVERLAPPED_INTERNAL_HIGH),
                 r != 0 ? 0 : win32.lastError());
     }

@@ -303,6 +303,9 @@ class IocpBackendTest {
                     () -> poller.recv(table.acquire(OpKind.RECV, null), s, foreign));
         }
         assertTrue(scripted.calls("WSARecv").isEmpty());
+        assertTrue(completions.isEmpty());
+        backend.closeHandle(s);
+        assertEquals(1, scripted.calls("closesocket").size(), "the refused receive is not left in flight");
     }
 
     @Test
