@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -20,7 +21,10 @@ import org.openjdk.jmh.annotations.Threads;
 /**
  * Acquire + release of one 4 KiB direct buffer: iocp4j's {@link BufferPool} against Netty's
  * {@link PooledByteBufAllocator}, on one thread and on two threads sharing one pool. Each invocation
- * returns the handle to the blackhole so that escape analysis cannot remove the acquisition.
+ * returns the handle to the blackhole so that escape analysis cannot remove the acquisition. The iocp4j
+ * pool runs in both handle modes: {@code strictHandles=true} (the default: a new handle per acquisition,
+ * every stale use detected) and {@code false} (recycled handles, no allocation). The Netty benchmarks do
+ * not read the parameter; JMH runs them once per value all the same.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,13 +33,17 @@ import org.openjdk.jmh.annotations.Threads;
 public class BufferPoolBenchmark {
     private static final int SIZE = 4096;
 
+    /** The iocp4j pool's handle mode, see {@link BufferPool.Builder#strictHandles(boolean)}. */
+    @Param({"true", "false"})
+    public boolean strictHandles;
+
     private BufferPool pool;
     private PooledByteBufAllocator netty;
 
     /** One pool and one Netty allocator for all benchmark threads. */
     @Setup(Level.Trial)
     public void setUp() {
-        pool = BufferPool.builder().sizeClasses(SIZE).maxBytes(256L << 20).build();
+        pool = BufferPool.builder().sizeClasses(SIZE).maxBytes(256L << 20).strictHandles(strictHandles).build();
         netty = new PooledByteBufAllocator(true);
     }
 

@@ -12,9 +12,22 @@ import java.lang.foreign.MemorySegment;
  * <p><b>Ownership.</b> An acquired buffer holds one reference. {@link #retain()} adds one (to hand the
  * buffer to another thread or connection), {@link #release()} drops one, and the last release returns the
  * memory to the pool. Every handle remembers the acquisition it belongs to: using it after the last
- * release, or releasing it once too often, throws {@link IllegalStateException} even after the memory has
- * been handed to someone else. (A {@link MemorySegment} obtained earlier from {@link #segment()} is not
- * re-checked: do not keep it past the release.)
+ * release, or releasing it once too often, throws {@link IllegalStateException}, also after the memory has
+ * been handed to someone else, within the bound below. (A {@link MemorySegment} obtained earlier from
+ * {@link #segment()} is not re-checked: do not keep it past the release.)
+ *
+ * <p><b>Recycled handles and the detection bound.</b> So that acquisition allocates nothing, each pooled
+ * buffer owns a ring of four handle objects and hands them out in turn: the handle of an
+ * acquisition is issued again, with fresh indices, for the fourth acquisition of the same
+ * buffer after it. A stale handle is therefore always detected while the buffer is free and during the
+ * next three acquisitions of that buffer; after that it is still detected
+ * except while the same object has been issued to the current acquisition (one acquisition in
+ * four), when the stale holder and the new owner hold one object and cannot be told
+ * apart. That recycling happens only in a pool built with
+ * {@link BufferPool.Builder#strictHandles(boolean) strictHandles(false)}; by default (and always with
+ * {@link BufferPool.Builder#leakDetection(boolean) leakDetection}) a pool issues a new handle for every
+ * acquisition (one small allocation each), and then every stale use is detected. Slices are
+ * always new objects and always checked strictly.
  *
  * <p><b>Threads.</b> Reference counting is thread-safe. The indices are plain fields for the thread that
  * currently works on the buffer; hand the buffer over through something that orders memory (a queue, a
@@ -22,15 +35,19 @@ import java.lang.foreign.MemorySegment;
  */
 public final class Buffer {
     private final Slot slot;
-    private final int generation;
+    /**
+     * The acquisition this handle belongs to. Rewritten only when the pool issues a recycled handle again,
+     * by the thread that acquired the buffer, before the handle can reach anyone else.
+     */
+    private int generation;
     private final MemorySegment segment;
     private final long slabOffset;
     private int readerIndex;
     private int writerIndex;
 
-    /** A whole buffer just acquired: empty. */
-    Buffer(Slot slot, int generation) {
-        this(slot, generation, slot.segment, slot.slabOffset, 0);
+    /** A handle for the whole buffer of {@code slot}, not yet issued: see {@link #issue}. */
+    Buffer(Slot slot) {
+        this(slot, 0, slot.segment, slot.slabOffset, 0);
     }
 
     private Buffer(Slot slot, int generation, MemorySegment segment, long slabOffset, int writerIndex) {
@@ -39,6 +56,14 @@ public final class Buffer {
         this.segment = segment;
         this.slabOffset = slabOffset;
         this.writerIndex = writerIndex;
+    }
+
+    /** Makes this whole-buffer handle the one of acquisition {@code generation}: empty, indices 0. */
+    Buffer issue(int generation) {
+        this.generation = generation;
+        readerIndex = 0;
+        writerIndex = 0;
+        return this;
     }
 
     /** The whole buffer, {@code capacity()} bytes, page-aligned in native memory. */
@@ -137,7 +162,11 @@ public final class Buffer {
         return new Buffer(slot, generation, segment().asSlice(offset, length), slabOffset + offset, length);
     }
 
-    /** Adds a reference. @throws IllegalStateException after the last release */
+    /**
+     * Adds a reference.
+     *
+     * @throws IllegalStateException after the last release
+     */
     public Buffer retain() {
         slot.retain(generation);
         return this;
@@ -151,7 +180,7 @@ public final class Buffer {
      */
     public boolean release() {
         if (slot.release(generation)) {
-            slot.sizeClass.pool().recycle(slot);
+            slot.recycle();
             return true;
         }
         return false;

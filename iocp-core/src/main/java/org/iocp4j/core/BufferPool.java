@@ -36,22 +36,38 @@ import java.util.Objects;
  * stops using the pool; caches of threads that died are reclaimed when a class runs dry.
  *
  * <p><b>Safety.</b> Buffers are reference counted; a use after the last release or a release too many
- * throws {@link IllegalStateException}, even if the memory has been acquired again since. Closing the pool
+ * throws {@link IllegalStateException}, also after the memory has been acquired again: always with
+ * {@link Builder#strictHandles strict handles} (the default), and within the bound that recycling
+ * handles implies when they are turned off (see {@link Buffer}; acquisition and release then allocate
+ * nothing). Closing the pool
  * frees every slab; buffers still outstanding are reported by a {@link BufferLeakException}, and any later
  * access to their memory throws rather than touching unmapped pages.
  *
  * <p>Build one with {@link #builder()}.
  */
 public final class BufferPool implements AutoCloseable {
+    /** Length of {@link #cachesByThreadId}; a power of two. */
+    private static final int CACHES_BY_THREAD_ID = 64;
+
     private final PageAllocator pageAllocator;
     private final long maxBytes;
     private final int threadCacheSize;
     private final boolean leakDetection;
+    /** A new handle per acquisition instead of recycled ones; see {@link Buffer}. */
+    private final boolean strictHandles;
     /** Ascending by buffer size. */
     private final SizeClass[] classes;
     /** Every slab's memory is bound to this arena; closing it makes stale accesses fail safely. */
     private final Arena arena = Arena.ofShared();
     private final ThreadLocal<ThreadCache> caches = ThreadLocal.withInitial(this::registerCache);
+    /**
+     * Thread caches by thread id modulo the length, in front of {@link #caches}: a hit costs a few loads
+     * where a {@link ThreadLocal} lookup costs several times that. A thread whose entry holds another
+     * live thread's cache falls back to the thread-local. Entries are written under the lock by the
+     * owning thread itself (or cleared for a dead owner) and read racily: a reader uses an entry only if
+     * its final {@code owner} is the reader, and only that thread ever installs it.
+     */
+    private final ThreadCache[] cachesByThreadId = new ThreadCache[CACHES_BY_THREAD_ID];
 
     /** Guards slab allocation, the cache registry, retired counters and closing. Never on the hot path. */
     private final Object lock = new Object();
@@ -70,6 +86,7 @@ public final class BufferPool implements AutoCloseable {
         this.maxBytes = b.maxBytes;
         this.threadCacheSize = b.threadCacheSize;
         this.leakDetection = b.leakDetection;
+        this.strictHandles = b.strictHandles || b.leakDetection;
         long pageSize = pageAllocator.pageSize();
         int[] sizes = b.sizeClasses.clone();
         Arrays.sort(sizes);
@@ -107,7 +124,7 @@ public final class BufferPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("buffer pool is closed");
         }
-        ThreadCache.PerClass cache = caches.get().perClass[sizeClass.ordinal];
+        ThreadCache.PerClass cache = cache().perClass[sizeClass.ordinal];
         Slot slot = cache.take();
         if (slot == null) {
             slot = acquireSlow(cache);
@@ -115,10 +132,16 @@ public final class BufferPool implements AutoCloseable {
                 return null;
             }
         }
-        if (leakDetection) {
-            slot.acquiredAt = new Throwable("buffer acquired by " + Thread.currentThread().getName());
+        if (slot.acquiredFrom != cache) {
+            slot.acquiredFrom = cache; // only when it changes: a reference store costs a G1 write barrier
         }
-        return new Buffer(slot, slot.acquire());
+        if (strictHandles) {
+            if (leakDetection) {
+                slot.acquiredAt = new Throwable("buffer acquired by " + Thread.currentThread().getName());
+            }
+            return slot.freshHandle(slot.acquire());
+        }
+        return slot.recycledHandle(slot.acquire());
     }
 
     /**
@@ -216,8 +239,23 @@ public final class BufferPool implements AutoCloseable {
                 retiredReleased[pc.sizeClass.ordinal] += pc.released();
             }
             it.remove();
+            int slot = threadIdSlot(cache.owner);
+            if (cachesByThreadId[slot] == cache) {
+                cachesByThreadId[slot] = null;
+            }
         }
         return found;
+    }
+
+    /** The calling thread's cache. */
+    private ThreadCache cache() {
+        Thread thread = Thread.currentThread();
+        ThreadCache cache = cachesByThreadId[threadIdSlot(thread)];
+        return cache != null && cache.owner == thread ? cache : caches.get();
+    }
+
+    private static int threadIdSlot(Thread thread) {
+        return (int) thread.threadId() & (CACHES_BY_THREAD_ID - 1);
     }
 
     private ThreadCache registerCache() {
@@ -227,17 +265,28 @@ public final class BufferPool implements AutoCloseable {
             // tracks live threads even when no class ever runs dry.
             reclaimDeadThreads(null);
             registry.add(cache);
+            int slot = threadIdSlot(cache.owner);
+            if (cachesByThreadId[slot] == null) {
+                cachesByThreadId[slot] = cache;
+            }
         }
         return cache;
     }
 
-    /** Returns a freed slot through the releasing thread's cache; called by {@link Buffer#release()}. */
-    void recycle(Slot slot) {
+    /**
+     * Returns a freed slot through the releasing thread's cache when that thread did not acquire it from
+     * there ({@link Slot#recycle()} handles the common case).
+     */
+    void recycleElsewhere(Slot slot) {
         if (closed) {
-            return; // its memory is already gone
+            return; // no cache needed: nothing will be acquired again
         }
-        slot.acquiredAt = null;
-        caches.get().perClass[slot.sizeClass.ordinal].put(slot);
+        cache().perClass[slot.sizeClass.ordinal].put(slot);
+    }
+
+    /** Whether every acquisition gets a new {@link Buffer} handle (see {@link Builder#strictHandles}). */
+    public boolean strictHandles() {
+        return strictHandles;
     }
 
     /** Whether acquisitions record their stack trace for {@link #outstanding()}. */
@@ -250,7 +299,7 @@ public final class BufferPool implements AutoCloseable {
      * them. Call it before a thread stops using the pool.
      */
     public void trimThreadCache() {
-        for (ThreadCache.PerClass pc : caches.get().perClass) {
+        for (ThreadCache.PerClass pc : cache().perClass) {
             pc.drain();
         }
     }
@@ -363,6 +412,7 @@ public final class BufferPool implements AutoCloseable {
         private long slabBytes = 1L << 20;
         private int threadCacheSize = 64;
         private boolean leakDetection;
+        private boolean strictHandles = true;
         private PageAllocator pageAllocator;
 
         private Builder() {
@@ -422,6 +472,20 @@ public final class BufferPool implements AutoCloseable {
          */
         public Builder leakDetection(boolean leakDetection) {
             this.leakDetection = leakDetection;
+            return this;
+        }
+
+        /**
+         * Whether every acquisition returns a new {@link Buffer} handle, so that any use of a stale handle
+         * is detected, at the price of one small (short-lived) allocation per acquisition. On by default,
+         * because a release through a stale handle must never silently drop the reference of the buffer's
+         * next owner. Turned off, handles are recycled (acquisition and release allocate nothing) and a
+         * stale handle escapes detection only in the case {@link Buffer} describes: for code that never
+         * keeps a handle past its release, such as an engine's own receive path.
+         * {@link #leakDetection(boolean) Leak detection} forces it on.
+         */
+        public Builder strictHandles(boolean strictHandles) {
+            this.strictHandles = strictHandles;
             return this;
         }
 

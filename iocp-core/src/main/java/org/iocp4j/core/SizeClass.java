@@ -3,6 +3,7 @@ package org.iocp4j.core;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * The buffers of one size: their slot table, the shared lock-free free list in front of which the thread
@@ -95,19 +96,23 @@ final class SizeClass {
         // The new slots are counted as outside the shared list until pushed, so that the free count
         // (allocated - outside) never goes negative for a reader in between.
         outsideShared.addAndGet(offsets.length);
-        pushAll(grown, old.length, offsets.length);
+        pushAll(IntStream.range(old.length, grown.length).toArray(), 0, offsets.length);
     }
 
-    /** Pushes {@code count} slots from {@code from[start]} onward as batches of at most batchSize. */
-    void pushAll(Slot[] from, int start, int count) {
+    /**
+     * Pushes the slots whose indices are {@code from[start]} onward, {@code count} of them, as batches of
+     * at most batchSize.
+     */
+    void pushAll(int[] from, int start, int count) {
+        Slot[] table = slots;
         int end = start + count;
         for (int i = start; i < end; i += batchSize) {
             int n = Math.min(batchSize, end - i);
             for (int k = 0; k < n - 1; k++) {
-                from[i + k].nextInBatch = from[i + k + 1];
+                table[from[i + k]].nextInBatch = table[from[i + k + 1]];
             }
-            from[i + n - 1].nextInBatch = null;
-            push(from[i], n);
+            table[from[i + n - 1]].nextInBatch = null;
+            push(table[from[i]], n);
         }
     }
 
@@ -155,6 +160,11 @@ final class SizeClass {
     /** The pool this class belongs to, where released slots go back. */
     BufferPool pool() {
         return pool;
+    }
+
+    /** The slot with index {@code index}, which the caller got from the free list or its own cache. */
+    Slot slot(int index) {
+        return slots[index];
     }
 
     /** The slot table as of now (slots are never removed). */

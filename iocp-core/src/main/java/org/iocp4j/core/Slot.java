@@ -14,6 +14,12 @@ import java.lang.invoke.VarHandle;
  * use of it throws instead of touching memory that now belongs to someone else.
  */
 final class Slot {
+    /**
+     * Handle objects per slot that recycled handles rotate through; a power of two. {@link Buffer}'s
+     * Javadoc states the detection bound this gives in words ("four"): change both together.
+     */
+    static final int HANDLES = 4;
+
     private static final VarHandle STATE;
 
     static {
@@ -42,6 +48,19 @@ final class Slot {
      * before the release-store of {@code state}; read after a volatile read of {@code state}.
      */
     Throwable acquiredAt;
+
+    /**
+     * Where the last acquisition took this slot from, so that a release on the same thread finds its
+     * cache without a thread-local lookup. Written by the acquiring thread; another thread may read an
+     * older value, which is harmless because the releaser uses it only if it owns that cache.
+     */
+    ThreadCache.PerClass acquiredFrom;
+
+    /**
+     * The recycled handles, indexed by generation modulo {@link #HANDLES}, created on first use. Touched
+     * only by the thread that owns the slot while acquiring it.
+     */
+    private final Buffer[] handles = new Buffer[HANDLES];
 
     // Free-list links. They are touched only by the thread that owns the slot while it is free (a thread
     // cache, or the pusher before its CAS publishes the batch), except for the racy read of nextBatch in
@@ -81,6 +100,21 @@ final class Slot {
         int generation = generation((long) STATE.getOpaque(this)) + 1;
         STATE.setRelease(this, ((long) generation << 32) | 1L);
         return generation;
+    }
+
+    /** A new handle for acquisition {@code generation}, which the caller has just made. */
+    Buffer freshHandle(int generation) {
+        return new Buffer(this).issue(generation);
+    }
+
+    /** The ring's handle for acquisition {@code generation}, which the caller has just made, issued again. */
+    Buffer recycledHandle(int generation) {
+        int i = generation & (HANDLES - 1);
+        Buffer handle = handles[i];
+        if (handle == null) {
+            handles[i] = handle = new Buffer(this);
+        }
+        return handle.issue(generation);
     }
 
     /** The reference count if {@code generation} is current, else 0. */
@@ -133,6 +167,23 @@ final class Slot {
             if (STATE.compareAndSet(this, s, s - 1)) {
                 return refCount(s) == 1;
             }
+        }
+    }
+
+    /**
+     * Puts this slot, just freed by {@link #release}, into the releasing thread's cache. When that thread
+     * acquired it, the cache is at hand without a thread-local lookup. After the pool closed the slot
+     * still goes to a cache, which is harmless: a closed pool hands nothing out.
+     */
+    void recycle() {
+        if (acquiredAt != null) {
+            acquiredAt = null;
+        }
+        ThreadCache.PerClass cache = acquiredFrom;
+        if (cache.owner == Thread.currentThread()) {
+            cache.put(this);
+        } else {
+            sizeClass.pool().recycleElsewhere(this);
         }
     }
 

@@ -2,7 +2,6 @@ package org.iocp4j.core;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.Arrays;
 
 /**
  * One thread's stash of free slots for one pool, per size class, plus that thread's acquisition and
@@ -32,15 +31,21 @@ final class ThreadCache {
 
     /** The cache of one size class. */
     static final class PerClass {
+        final Thread owner;
         final SizeClass sizeClass;
-        final Slot[] stack;
+        /**
+         * Indices of the cached slots, not references: storing an int needs no garbage-collector write
+         * barrier, which for a reference into an old-generation array costs a memory fence under G1.
+         */
+        final int[] stack;
         int count;
         long acquired;
         long released;
 
-        PerClass(SizeClass sizeClass, int capacity) {
+        PerClass(Thread owner, SizeClass sizeClass, int capacity) {
+            this.owner = owner;
             this.sizeClass = sizeClass;
-            this.stack = new Slot[capacity];
+            this.stack = new int[capacity];
         }
 
         int count() {
@@ -61,8 +66,7 @@ final class ThreadCache {
             if (n == 0 && (n = refill()) == 0) {
                 return null;
             }
-            Slot slot = stack[--n];
-            stack[n] = null;
+            Slot slot = sizeClass.slot(stack[--n]);
             COUNT.setOpaque(this, n);
             ACQUIRED.setOpaque(this, acquired + 1);
             return slot;
@@ -76,7 +80,7 @@ final class ThreadCache {
             }
             int n = 0;
             for (Slot s = first; s != null; s = s.nextInBatch) {
-                stack[n++] = s;
+                stack[n++] = s.index;
             }
             return n;
         }
@@ -87,7 +91,7 @@ final class ThreadCache {
             if (n == stack.length) {
                 n = spill(n);
             }
-            stack[n] = slot;
+            stack[n] = slot.index;
             COUNT.setOpaque(this, n + 1);
             RELEASED.setOpaque(this, released + 1);
         }
@@ -100,7 +104,6 @@ final class ThreadCache {
         private int spill(int n) {
             int keep = n - sizeClass.batchSize;
             sizeClass.pushAll(stack, keep, n - keep);
-            Arrays.fill(stack, keep, n, null);
             return keep;
         }
 
@@ -108,7 +111,6 @@ final class ThreadCache {
         void drain() {
             int n = count;
             sizeClass.pushAll(stack, 0, n);
-            Arrays.fill(stack, 0, n, null);
             COUNT.setOpaque(this, 0);
         }
     }
@@ -120,7 +122,7 @@ final class ThreadCache {
         this.owner = owner;
         this.perClass = new PerClass[classes.length];
         for (int i = 0; i < classes.length; i++) {
-            perClass[i] = new PerClass(classes[i], capacity);
+            perClass[i] = new PerClass(owner, classes[i], capacity);
         }
     }
 }

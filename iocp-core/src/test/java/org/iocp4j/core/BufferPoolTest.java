@@ -3,6 +3,8 @@ package org.iocp4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +111,105 @@ class BufferPoolTest {
             assertThrows(IllegalStateException.class, () -> b.slice(0, 1));
             assertEquals(1, again.refCount());
             assertTrue(again.release());
+        }
+    }
+
+    @Test
+    void recycledHandlesCatchStaleUseExceptWhenTheSameObjectIsIssuedAgain() {
+        try (BufferPool pool = builder().strictHandles(false).build()) {
+            assertFalse(pool.strictHandles());
+            Buffer stale = pool.acquire(100);
+            long address = stale.address();
+            stale.writerIndex(100).readerIndex(10);
+            assertTrue(stale.release());
+            // The thread cache is LIFO, so every acquisition below gets the same memory. The next
+            // Slot.HANDLES - 1 acquisitions get other handle objects: the stale one is caught each time.
+            for (int i = 1; i < Slot.HANDLES; i++) {
+                Buffer current = pool.acquire(100);
+                assertEquals(address, current.address());
+                assertNotSame(stale, current);
+                assertThrows(IllegalStateException.class, stale::segment);
+                assertThrows(IllegalStateException.class, stale::retain);
+                IllegalStateException e = assertThrows(IllegalStateException.class, stale::release);
+                assertTrue(e.getMessage().contains("acquired again"), e.getMessage());
+                assertEquals(1, current.refCount(), "the stale release must not have touched the count");
+                assertTrue(current.release());
+            }
+            // The documented bound: the Slot.HANDLES-th acquisition after it reissues the same object,
+            // fresh for its new owner, and the old holder can no longer be told apart.
+            Buffer reissued = pool.acquire(100);
+            assertSame(stale, reissued);
+            assertEquals(0, reissued.readerIndex());
+            assertEquals(0, reissued.writerIndex());
+            assertEquals(1, reissued.refCount());
+            assertTrue(reissued.release());
+            // One acquisition later it belongs to nobody again and is caught.
+            Buffer next = pool.acquire(100);
+            assertNotSame(stale, next);
+            assertThrows(IllegalStateException.class, stale::release);
+            assertTrue(next.release());
+        }
+    }
+
+    @Test
+    void strictHandlesCatchEveryStaleUse() {
+        try (BufferPool leakDetecting = builder().leakDetection(true).strictHandles(false).build()) {
+            assertTrue(leakDetecting.strictHandles(), "leak detection implies it");
+        }
+        try (BufferPool pool = builder().build()) {
+            assertTrue(pool.strictHandles(), "the default");
+            List<Buffer> earlier = new ArrayList<>();
+            for (int i = 0; i < 4 * Slot.HANDLES; i++) {
+                Buffer current = pool.acquire(100);
+                for (Buffer stale : earlier) {
+                    assertNotSame(stale, current);
+                    assertEquals(stale.slabOffset(), current.slabOffset(), "thread cache is LIFO");
+                    assertThrows(IllegalStateException.class, stale::segment);
+                    assertThrows(IllegalStateException.class, stale::release);
+                }
+                assertEquals(1, current.refCount());
+                assertTrue(current.release());
+                earlier.add(current);
+            }
+        }
+    }
+
+    @Test
+    void aBufferReleasedOnAnotherThreadGoesToThatThreadsCache() throws Exception {
+        // Caches of two, exchanging one buffer at a time with the shared list: the counts below are exact.
+        try (BufferPool pool = builder().threadCacheSize(2).build()) {
+            Buffer b = pool.acquire(100);
+            pool.acquire(100).release(); // the main thread's cache holds one buffer
+            Thread releaser = new Thread(b::release, "releaser");
+            releaser.start();
+            releaser.join();
+            Thread me = Thread.currentThread();
+            assertEquals(Map.of(me.getName() + "#" + me.threadId(), 1L,
+                    "releaser#" + releaser.threadId(), 1L), pool.metrics().cachedPerThread());
+            assertThrows(IllegalStateException.class, b::release);
+        }
+    }
+
+    @Test
+    void threadsWhoseIdsCollideKeepSeparateCaches() throws Exception {
+        try (BufferPool pool = builder().threadCacheSize(2).build()) {
+            pool.acquire(100).release(); // the main thread takes its place in the by-thread-id table
+            Thread me = Thread.currentThread();
+            Thread other;
+            do { // thread ids are assigned at construction; one in 64 consecutive ids collides
+                other = new Thread(() -> {
+                    Buffer a = pool.acquire(100);
+                    Buffer b = pool.acquire(100);
+                    a.release();
+                    b.release();
+                }, "colliding");
+            } while ((other.threadId() - me.threadId()) % 64 != 0);
+            other.start();
+            other.join();
+            assertEquals(Map.of(me.getName() + "#" + me.threadId(), 1L,
+                    "colliding#" + other.threadId(), 2L), pool.metrics().cachedPerThread());
+            pool.acquire(100).release();
+            assertEquals(0, pool.metrics().inUse());
         }
     }
 

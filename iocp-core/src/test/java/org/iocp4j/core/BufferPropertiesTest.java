@@ -1,8 +1,10 @@
 package org.iocp4j.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
@@ -10,7 +12,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -180,6 +185,49 @@ class BufferPropertiesTest {
                 assertEquals(small.outstanding().size(), held.size());
             }
             held.forEach(Buffer::release);
+        }
+        assertTrue(pages.live.isEmpty());
+    }
+
+    @Property(tries = 50)
+    void aHandleWorksExactlyWhileItIsTheHandleOfALiveAcquisition(@ForAll Random random, @ForAll boolean strict) {
+        // Four buffers and caches that exchange one at a time, so buffers are acquired again often.
+        RecordingPageAllocator pages = new RecordingPageAllocator();
+        long slabBytes = 4 * 4096;
+        try (BufferPool small = BufferPool.builder().pageAllocator(pages).sizeClasses(4096).slabBytes(slabBytes)
+                .maxBytes(SizeClass.roundUp(slabBytes, pages.pageSize())).threadCacheSize(2)
+                .strictHandles(strict).build()) {
+            List<Buffer> live = new ArrayList<>();
+            // Every handle object ever returned, with the number of its buffer's acquisition it was last
+            // returned for.
+            Map<Buffer, Integer> issuedFor = new IdentityHashMap<>();
+            Map<Long, Integer> acquisitions = new HashMap<>();
+            for (int op = 0; op < 100; op++) {
+                Buffer b = live.isEmpty() || random.nextBoolean() ? small.tryAcquire(4096) : null;
+                if (b != null) {
+                    int n = acquisitions.merge(b.slabOffset(), 1, Integer::sum);
+                    Integer previous = issuedFor.put(b, n);
+                    if (previous != null) {
+                        assertFalse(strict, "a strict pool returned a handle object twice");
+                        assertEquals(previous + Slot.HANDLES, n, "a handle object came back too early");
+                    }
+                    assertEquals(0, b.writerIndex());
+                    b.writerIndex(1 + random.nextInt(4096));
+                    live.add(b);
+                } else if (!live.isEmpty()) {
+                    assertTrue(live.remove(random.nextInt(live.size())).release());
+                }
+                for (Buffer h : issuedFor.keySet()) {
+                    if (live.stream().anyMatch(l -> l == h)) {
+                        assertEquals(1, h.refCount());
+                        h.segment();
+                    } else {
+                        assertEquals(0, h.refCount());
+                        assertThrows(IllegalStateException.class, h::segment);
+                    }
+                }
+            }
+            live.forEach(Buffer::release);
         }
         assertTrue(pages.live.isEmpty());
     }

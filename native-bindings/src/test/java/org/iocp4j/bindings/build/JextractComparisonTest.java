@@ -18,6 +18,8 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.iocp4j.bindings.testing.BindingScan;
+import org.iocp4j.bindings.windows.Kernel32;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +62,7 @@ class JextractComparisonTest {
     @Test
     void functionDescriptorsMatchJextract() throws MalformedURLException {
         ClassLoader jextracted = generated();
-        assertAll("functions", WindowsBindings.load().functions().stream().map(function -> (Executable) () -> {
+        assertAll("functions", windows().functions().stream().map(function -> (Executable) () -> {
             FunctionDescriptor theirs = headerMethod(jextracted, function.name() + "$descriptor")
                     .or(() -> generatedMethod(jextracted, function.pointerTypedef(), "descriptor"))
                     .map(method -> (FunctionDescriptor) call(method))
@@ -73,21 +75,21 @@ class JextractComparisonTest {
     @Test
     void structLayoutsMatchJextract() throws MalformedURLException {
         ClassLoader jextracted = generated();
-        assertAll("structs", WindowsBindings.load().structs().stream().map(struct -> (Executable) () -> {
-            GroupLayout theirs = generatedMethod(jextracted, struct.typedef(), "layout")
+        assertAll("structs", windows().structs().stream().map(struct -> (Executable) () -> {
+            GroupLayout theirs = generatedMethod(jextracted, struct.name(), "layout")
                     .or(() -> generatedMethod(jextracted, struct.tag(), "layout"))
                     .map(method -> (GroupLayout) call(method))
-                    .orElseGet(() -> fail("jextract generated neither typedef " + struct.typedef() + " nor struct/union "
+                    .orElseGet(() -> fail("jextract generated neither typedef " + struct.name() + " nor struct/union "
                             + struct.tag() + ": is the layout named after the C tag?"));
-            assertEquals(LayoutShape.of(theirs), LayoutShape.of(struct.layout()), struct.typedef() + " layout");
-            assertEquals(theirs.byteSize(), struct.layout().byteSize(), "sizeof(" + struct.typedef() + ")");
+            assertEquals(LayoutShape.of(theirs), LayoutShape.of(struct.layout()), struct.name() + " layout");
+            assertEquals(theirs.byteSize(), struct.layout().byteSize(), "sizeof(" + struct.name() + ")");
         }));
     }
 
     @Test
     void constantsMatchJextract() throws MalformedURLException {
         ClassLoader jextracted = generated();
-        assertAll("constants", WindowsBindings.load().constants().stream().map(constant -> (Executable) () -> {
+        assertAll("constants", windows().constants().stream().map(constant -> (Executable) () -> {
             Object theirs = headerMethod(jextracted, constant.name())
                     .map(JextractComparisonTest::call)
                     .orElseGet(() -> fail("jextract generated no constant " + constant.name()));
@@ -104,6 +106,11 @@ class JextractComparisonTest {
                     constant.name() + " = " + value + " does not fit the " + constant.bits() + "-bit field");
             assertEquals(Long.toHexString(low), Long.toHexString(constant.value() & (-1L >>> unused)), constant.name());
         }));
+    }
+
+    /** What the Windows binding classes declare. */
+    private static BindingScan windows() {
+        return BindingScan.packageOf(Kernel32.class);
     }
 
     /** A static method of the generated header class, which jextract may split into a chain of superclasses. */

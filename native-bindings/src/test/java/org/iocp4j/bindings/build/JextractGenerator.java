@@ -5,17 +5,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
+import org.iocp4j.bindings.testing.BindingScan;
+import org.iocp4j.bindings.windows.Kernel32;
 
 /**
  * The generation step of the {@code jextract} Maven profile (native-bindings/pom.xml, phase
  * process-test-classes). Writes jextract's {@code --include-*} options for exactly what
- * {@link WindowsBindings} finds to {@code OUT/includes.txt}; then, if a {@code jextract} executable is
- * on PATH, generates bindings from the Windows SDK headers into {@code OUT/src} and compiles them into
- * {@code OUT/classes} for {@link JextractComparisonTest}. Without jextract it says so and does nothing
+ * {@link BindingScan} finds in {@code org.iocp4j.bindings.windows} to {@code OUT/includes.txt}; then,
+ * if a {@code jextract} executable is on PATH, generates bindings from the Windows SDK headers into
+ * {@code OUT/src} and compiles them into {@code OUT/classes} for {@link JextractComparisonTest}. Without jextract it says so and does nothing
  * more, unless told that jextract is required.
  *
  * <p>Arguments: the header to extract from, the output directory, and {@code true} if a missing
@@ -46,14 +50,14 @@ public final class JextractGenerator {
         Path out = Path.of(args[1]).toAbsolutePath();
         boolean required = Boolean.parseBoolean(args[2]);
 
-        WindowsBindings bindings = WindowsBindings.load();
-        List<String> includes = bindings.jextractIncludes();
+        BindingScan bindings = BindingScan.packageOf(Kernel32.class);
+        List<String> includes = includes(bindings);
         Files.createDirectories(out);
         Path includesFile = out.resolve("includes.txt");
         Files.write(includesFile, includes);
         log("%d functions, %d structs/unions, %d constants bound in %s: %d jextract options in %s",
                 bindings.functions().size(), bindings.structs().size(), bindings.constants().size(),
-                WindowsBindings.PACKAGE, includes.size(), includesFile);
+                Kernel32.class.getPackageName(), includes.size(), includesFile);
 
         Optional<Path> jextract = findOnPath();
         if (jextract.isEmpty()) {
@@ -85,6 +89,33 @@ public final class JextractGenerator {
         }
         compile(sources, classes);
         log("generated and compiled into %s", classes);
+    }
+
+    /**
+     * jextract's {@code --include-*} options for every bound item, one per line and by name within each
+     * kind: functions under their own name and their {@code LPFN_} typedef, structs under their tag and
+     * typedef, constants by name. jextract ignores names the headers do not declare.
+     */
+    static List<String> includes(BindingScan bindings) {
+        List<String> lines = new ArrayList<>();
+        for (BindingScan.Function function : sortedBy(bindings.functions(), BindingScan.Function::name)) {
+            lines.add("--include-function " + function.name());
+            lines.add("--include-typedef " + function.pointerTypedef());
+        }
+        for (BindingScan.Struct struct : sortedBy(bindings.structs(), BindingScan.Struct::name)) {
+            lines.add((struct.isUnion() ? "--include-union " : "--include-struct ") + struct.tag());
+            if (!struct.tag().equals(struct.name())) {
+                lines.add("--include-typedef " + struct.name());
+            }
+        }
+        for (BindingScan.Constant constant : sortedBy(bindings.constants(), BindingScan.Constant::name)) {
+            lines.add("--include-constant " + constant.name());
+        }
+        return lines;
+    }
+
+    private static <T> List<T> sortedBy(List<T> items, Function<T, String> name) {
+        return items.stream().sorted(Comparator.comparing(name)).toList();
     }
 
     private static void compile(Path sources, Path classes) throws IOException, InterruptedException {

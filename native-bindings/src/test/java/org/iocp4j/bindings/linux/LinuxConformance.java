@@ -9,13 +9,9 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.PaddingLayout;
 import java.lang.foreign.SequenceLayout;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.iocp4j.bindings.testing.BindingScan;
 
 /**
  * Checks the Linux binding classes against the installed C headers: it describes every struct class,
@@ -73,99 +69,43 @@ final class LinuxConformance {
 
     // ---- discovery ------------------------------------------------------------------------------------
 
-    /** The top-level classes of this package in the main output (target/classes or the jar). */
-    static List<Class<?>> mainClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Path.of(Libc.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        String pkg = Libc.class.getPackageName();
-        List<Class<?>> classes = new ArrayList<>();
-        FileSystem jar = Files.isDirectory(root) ? null : FileSystems.newFileSystem(root);
-        try {
-            Path dir = (jar == null ? root : jar.getPath("/")).resolve(pkg.replace('.', '/'));
-            try (Stream<Path> files = Files.list(dir)) {
-                for (String file : files.map(p -> p.getFileName().toString())
-                        .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.equals("package-info.class"))
-                        .sorted().toList()) {
-                    classes.add(Class.forName(pkg + "." + file.substring(0, file.length() - ".class".length())));
-                }
-            }
-        } finally {
-            if (jar != null) {
-                jar.close();
-            }
-        }
-        return classes;
-    }
-
-    static boolean isStructClass(Class<?> c) {
-        try {
-            Method layout = c.getMethod("layout");
-            return Modifier.isStatic(layout.getModifiers()) && GroupLayout.class.isAssignableFrom(layout.getReturnType());
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
-    }
-
-    static boolean isConstantsClass(Class<?> c) {
-        String n = c.getSimpleName();
-        return n.endsWith("Constants") || n.endsWith("Errors") || n.equals("Errno");
-    }
-
-    static Model describe(List<Class<?>> classes) throws ReflectiveOperationException {
+    /**
+     * The items to check for what {@code scan} found: struct classes with their {@code $offset()}
+     * accessors, constants, and functions, each told apart by its address as a libc function or a system
+     * call made through {@code syscall}.
+     */
+    static Model describe(BindingScan scan) throws ReflectiveOperationException {
         List<StructItem> structs = new ArrayList<>();
+        for (BindingScan.Struct s : scan.structs()) {
+            Map<String, Long> offsets = new LinkedHashMap<>();
+            for (Method m : s.owner().getMethods()) {
+                if (m.getName().endsWith("$offset") && m.getParameterCount() == 0 && Modifier.isStatic(m.getModifiers())) {
+                    offsets.put(m.getName().substring(0, m.getName().length() - "$offset".length()), (Long) m.invoke(null));
+                }
+            }
+            structs.add(new StructItem(s.name(), s.layout().name().orElseThrow(
+                    () -> new AssertionError(s.owner() + ".layout() has no name")), s.layout(), offsets));
+        }
         List<ConstItem> constants = new ArrayList<>();
+        for (BindingScan.Constant k : scan.constants()) {
+            constants.add(new ConstItem(k.owner().getSimpleName(), k.name(), k.value(), k.bits()));
+        }
         List<FuncItem> functions = new ArrayList<>();
-        List<String> checked = new ArrayList<>();
         MemorySegment syscall = Linker.nativeLinker().defaultLookup().find("syscall").orElse(MemorySegment.NULL);
-        for (Class<?> c : classes) {
-            if (isStructClass(c)) {
-                GroupLayout layout = (GroupLayout) c.getMethod("layout").invoke(null);
-                Map<String, Long> offsets = new LinkedHashMap<>();
-                for (Method m : c.getMethods()) {
-                    if (m.getName().endsWith("$offset") && m.getParameterCount() == 0 && Modifier.isStatic(m.getModifiers())) {
-                        offsets.put(m.getName().substring(0, m.getName().length() - "$offset".length()), (Long) m.invoke(null));
-                    }
-                }
-                structs.add(new StructItem(c.getSimpleName(), layout.name().orElseThrow(
-                        () -> new AssertionError(c + ".layout() has no name")), layout, offsets));
-            }
-            if (isConstantsClass(c)) {
-                for (Field f : c.getDeclaredFields()) {
-                    int mod = f.getModifiers();
-                    if (!Modifier.isPublic(mod) || !Modifier.isStatic(mod)) {
-                        continue;
-                    }
-                    Class<?> t = f.getType();
-                    int bits = t == int.class ? 32 : t == long.class ? 64 : t == short.class ? 16 : t == byte.class ? 8 : 0;
-                    if (bits == 0) {
-                        throw new AssertionError(f + ": constants classes hold only integer constants");
-                    }
-                    constants.add(new ConstItem(c.getSimpleName(), f.getName(), ((Number) f.get(null)).longValue(), bits));
-                }
-            }
-            for (Method m : c.getMethods()) {
-                if (m.getName().endsWith("$descriptor") && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0) {
-                    String name = m.getName().substring(0, m.getName().length() - "$descriptor".length());
-                    FunctionDescriptor d = (FunctionDescriptor) m.invoke(null);
-                    MemorySegment address = (MemorySegment) c.getMethod(name + "$address").invoke(null);
-                    Optional<MemorySegment> own = Linker.nativeLinker().defaultLookup().find(name);
-                    if (own.isPresent() && own.get().equals(address)) {
-                        functions.add(new FuncItem(c.getSimpleName(), name, name, null, d));
-                    } else if (!syscall.equals(MemorySegment.NULL) && syscall.equals(address)) {
-                        functions.add(new FuncItem(c.getSimpleName(), name, "syscall", "__NR_" + name, d));
-                    } else {
-                        functions.add(new FuncItem(c.getSimpleName(), name, name, null, d));
-                    }
-                }
+        for (BindingScan.Function f : scan.functions()) {
+            String owner = f.owner().getSimpleName();
+            MemorySegment address = (MemorySegment) f.owner().getMethod(f.name() + "$address").invoke(null);
+            Optional<MemorySegment> own = Linker.nativeLinker().defaultLookup().find(f.name());
+            if (own.isPresent() && own.get().equals(address)) {
+                functions.add(new FuncItem(owner, f.name(), f.name(), null, f.descriptor()));
+            } else if (!syscall.equals(MemorySegment.NULL) && syscall.equals(address)) {
+                functions.add(new FuncItem(owner, f.name(), "syscall", "__NR_" + f.name(), f.descriptor()));
+            } else {
+                functions.add(new FuncItem(owner, f.name(), f.name(), null, f.descriptor()));
             }
         }
-        for (Class<?> c : classes) {
-            String n = c.getSimpleName();
-            if (structs.stream().anyMatch(x -> x.javaClass().equals(n)) || constants.stream().anyMatch(x -> x.javaClass().equals(n))
-                    || functions.stream().anyMatch(x -> x.javaClass().equals(n))) {
-                checked.add(n);
-            }
-        }
-        return new Model(List.copyOf(checked), structs, constants, functions);
+        List<String> checked = scan.classes().stream().filter(scan::declaresBindings).map(Class::getSimpleName).toList();
+        return new Model(checked, structs, constants, functions);
     }
 
     /** Cited values of constants newer than the installed header: name to value. */

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.iocp4j.bindings.testing.BindingScan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +48,7 @@ class LinuxConformanceTest {
 
     @Test
     void bindingsMatchTheHeaders() throws Exception {
-        List<Class<?>> classes = LinuxConformance.mainClasses();
-        LinuxConformance.Model model = LinuxConformance.describe(classes);
+        LinuxConformance.Model model = LinuxConformance.describe(BindingScan.packageOf(Libc.class));
         List<String> lines = LinuxConformance.check(model, LinuxConformance.citedConstants(),
                 LinuxConformance.syscallPrototypes(), dir.resolve("linux-work"), gcc);
         Files.createDirectories(dir);

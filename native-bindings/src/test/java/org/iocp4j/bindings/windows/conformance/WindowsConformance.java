@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.iocp4j.bindings.testing.BindingScan;
 
 /**
- * Checks {@link WindowsBindings} against the mingw-w64 headers (and, for RIO, {@link DocumentedDeclarations}) by
+ * Checks {@link BindingScan} against the mingw-w64 headers (and, for RIO, {@link DocumentedDeclarations}) by
  * compiling generated C++ with the x86_64 Windows cross compiler.
  *
  * <p>Every checked item is one line of C++. The check file holds one {@code static_assert} per item,
@@ -36,8 +37,13 @@ import java.util.regex.Pattern;
  * symbol the headers do not declare fails in both files and is reported as "no reference".
  */
 final class WindowsConformance {
-    /** The cross compiler; its absence fails the check. */
-    static final String COMPILER = "x86_64-w64-mingw32-g++";
+    /**
+     * The mingw-w64 C++ compiler for x86_64 Windows; its absence fails the check. On Linux that is the
+     * cross compiler; on a Windows host (the windows-latest runners ship MinGW-w64) the native
+     * {@code g++} is the same target. {@code -Diocp4j.mingw.cxx=...} names another.
+     */
+    static final String COMPILER = System.getProperty("iocp4j.mingw.cxx",
+            System.getProperty("os.name").startsWith("Windows") ? "g++" : "x86_64-w64-mingw32-g++");
     /** How to get {@link #COMPILER} on Debian. */
     static final String INSTALL_HINT = "apt-get install -y g++-mingw-w64-x86-64";
 
@@ -55,7 +61,7 @@ final class WindowsConformance {
      * {@code values} printed) and the Java side as text.
      */
     record Item(Class<?> owner, String label, String declare, String condition, String values, String java,
-                Format format, boolean comparable, boolean doc, WindowsBindings.Constant constant) {
+                Format format, boolean comparable, boolean doc, BindingScan.Constant constant) {
         Item(Class<?> owner, String label, String declare, String condition, String values, String java,
              Format format, boolean comparable, boolean doc) {
             this(owner, label, declare, condition, values, java, format, comparable, doc, null);
@@ -92,19 +98,19 @@ final class WindowsConformance {
     // ------------------------------------------------------------------------------------------ items
 
     /** All items for {@code b}, in a stable order. */
-    static List<Item> items(WindowsBindings b) {
+    static List<Item> items(BindingScan b) {
         List<Item> items = new ArrayList<>();
-        for (WindowsBindings.Struct s : b.structs()) {
+        for (BindingScan.Struct s : b.structs()) {
             structItems(s, items);
         }
         int fn = 0;
-        for (WindowsBindings.Function f : b.functions()) {
+        for (BindingScan.Function f : b.functions()) {
             functionItems(f, "F" + fn++, items);
         }
-        for (WindowsBindings.Constant c : b.constants()) {
+        for (BindingScan.Constant c : b.constants()) {
             items.add(constantItem(c));
         }
-        for (WindowsBindings.Guid g : b.guids()) {
+        for (BindingScan.Guid g : b.guids()) {
             items.add(guidItem(g));
         }
         return items;
@@ -118,7 +124,7 @@ final class WindowsConformance {
         return DocumentedDeclarations.NAMES.contains(name);
     }
 
-    private static void structItems(WindowsBindings.Struct s, List<Item> items) {
+    private static void structItems(BindingScan.Struct s, List<Item> items) {
         boolean doc = doc(s.name());
         String t = (doc ? "doc::" : "::") + s.name();
         GroupLayout l = s.layout();
@@ -130,7 +136,7 @@ final class WindowsConformance {
     }
 
     /** Items for the members of {@code group}, C11-style: anonymous levels ({@code $anon$N}) are skipped. */
-    private static void members(WindowsBindings.Struct s, String t, boolean doc, GroupLayout group, String prefix,
+    private static void members(BindingScan.Struct s, String t, boolean doc, GroupLayout group, String prefix,
                                 long base, List<Item> items) {
         long offset = base;
         for (MemoryLayout m : group.memberLayouts()) {
@@ -166,8 +172,8 @@ final class WindowsConformance {
         }
     }
 
-    private static void functionItems(WindowsBindings.Function f, String alias, List<Item> items) {
-        String typedef = "LPFN_" + f.name().toUpperCase(Locale.ROOT);
+    private static void functionItems(BindingScan.Function f, String alias, List<Item> items) {
+        String typedef = f.pointerTypedef();
         boolean doc = doc(typedef);
         String pick = doc ? "iocp4j::pick<doc::" + typedef + ", iocp4j::absent>"
                 : "iocp4j::pick<::" + typedef + ", decltype(&::" + f.name() + ")>";
@@ -198,7 +204,7 @@ final class WindowsConformance {
                 ret.format(new long[] {retSize, retPointer ? 1 : 0}), ret, true, doc));
     }
 
-    private static Item constantItem(WindowsBindings.Constant c) {
+    private static Item constantItem(BindingScan.Constant c) {
         boolean doc = doc(c.name());
         String expr = doc ? "doc::" + c.name() : c.name();
         long mask = c.bits() == 64 ? -1L : (1L << c.bits()) - 1;
@@ -236,7 +242,7 @@ final class WindowsConformance {
             "%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X", v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
             v[9], v[10]);
 
-    private static Item guidItem(WindowsBindings.Guid g) {
+    private static Item guidItem(BindingScan.Guid g) {
         boolean doc = doc(g.name());
         String label = "guid " + g.owner().getSimpleName() + "." + g.name();
         long[] v = guidComponents(label, g.value());
@@ -426,7 +432,7 @@ final class WindowsConformance {
     }
 
     /** Generates, compiles and reports, writing the generated files into {@code dir}. */
-    static Report check(WindowsBindings bindings, Path dir) throws IOException, InterruptedException {
+    static Report check(BindingScan bindings, Path dir) throws IOException, InterruptedException {
         List<Item> items = items(bindings);
         Files.createDirectories(dir);
         Source asserts = source(items, false);
@@ -506,7 +512,7 @@ final class WindowsConformance {
         Map<Integer, Integer> lines = new HashMap<>();
         int line = (int) check.chars().filter(ch -> ch == '\n').count();
         for (int i : which) {
-            WindowsBindings.Constant c = items.get(i).constant();
+            BindingScan.Constant c = items.get(i).constant();
             String v = "(long long)(" + c.name() + ")";
             long mask = c.bits() == 64 ? -1L : (1L << c.bits()) - 1;
             String fits = c.bits() == 64 ? "1" : v + " >= " + -(1L << (c.bits() - 1)) + "LL && " + v + " <= " + mask + "LL";

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.iocp4j.bindings.testing.BindingScan;
+import org.iocp4j.bindings.windows.Kernel32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,11 +32,11 @@ class WindowsConformanceTest {
      */
     private static final List<String> NAMED_IN_CONVENTIONS = List.of(
             "Kernel32", "Ws2_32", "Kernel32Constants", "Win32Errors", "WinsockConstants", "WinsockErrors",
-            WindowsBindings.GUIDS_CLASS);
+            BindingScan.GUIDS_CLASS);
 
     @Test
     void bindingsMatchHeadersAndDocumentation() throws Exception {
-        WindowsBindings bindings = WindowsBindings.scan();
+        BindingScan bindings = BindingScan.packageOf(Kernel32.class);
         WindowsConformance.Report report = WindowsConformance.check(bindings, OUT.resolve("windows"));
         report.write(OUT.resolve("windows.txt"));
 
@@ -42,7 +44,7 @@ class WindowsConformanceTest {
                 .collect(Collectors.groupingBy(l -> l.item().owner(), Collectors.counting()));
         StringBuilder problems = new StringBuilder();
         for (Class<?> c : bindings.classes()) {
-            if (WindowsBindings.mustBeCovered(c, bindings) && perClass.getOrDefault(c, 0L) == 0) {
+            if (bindings.declaresBindings(c) && perClass.getOrDefault(c, 0L) == 0) {
                 problems.append("class ").append(c.getSimpleName()).append(" produced no items\n");
             }
         }
@@ -66,7 +68,7 @@ class WindowsConformanceTest {
     void reportsDeliberateMistakes() throws Exception {
         Class<?> owner = WindowsConformanceTest.class;
         // OVERLAPPED without InternalHigh: Offset, OffsetHigh and hEvent 8 bytes too early, size 24.
-        var overlapped = new WindowsBindings.Struct(owner, "OVERLAPPED", MemoryLayout.structLayout(
+        var overlapped = new BindingScan.Struct(owner, "OVERLAPPED", MemoryLayout.structLayout(
                 JAVA_LONG.withName("Internal"),
                 MemoryLayout.unionLayout(
                         MemoryLayout.structLayout(JAVA_INT.withName("Offset"), JAVA_INT.withName("OffsetHigh"))
@@ -74,28 +76,28 @@ class WindowsConformanceTest {
                         ADDRESS.withName("Pointer")).withName("$anon$0"),
                 ADDRESS.withName("hEvent")).withName("_OVERLAPPED"));
         // RIO_BUF as documented: checked against the declarations transcribed from Microsoft's pages.
-        var rioBuf = new WindowsBindings.Struct(owner, "RIO_BUF", MemoryLayout.structLayout(
+        var rioBuf = new BindingScan.Struct(owner, "RIO_BUF", MemoryLayout.structLayout(
                 ADDRESS.withName("BufferId"), JAVA_INT.withName("Offset"), JAVA_INT.withName("Length")));
         var functions = List.of(
                 // CompletionKey is a ULONG_PTR (8 bytes), not 4.
-                new WindowsBindings.Function(owner, "CreateIoCompletionPort",
+                new BindingScan.Function(owner, "CreateIoCompletionPort",
                         FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT)),
-                new WindowsBindings.Function(owner, "AcceptEx",
+                new BindingScan.Function(owner, "AcceptEx",
                         FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
                                 ADDRESS, ADDRESS)),
-                new WindowsBindings.Function(owner, "NoSuchFunctionAnywhere", FunctionDescriptor.ofVoid()));
+                new BindingScan.Function(owner, "NoSuchFunctionAnywhere", FunctionDescriptor.ofVoid()));
         var constants = List.of(
-                new WindowsBindings.Constant(owner, "SIO_GET_EXTENSION_FUNCTION_POINTER", 0xC8000006, 32),
-                new WindowsBindings.Constant(owner, "INFINITE", 0, 32),
-                new WindowsBindings.Constant(owner, "RIO_CORRUPT_CQ", 0xFFFFFFFF, 32),
-                new WindowsBindings.Constant(owner, "NO_SUCH_CONSTANT_ANYWHERE", 1, 32),
+                new BindingScan.Constant(owner, "SIO_GET_EXTENSION_FUNCTION_POINTER", 0xC8000006, 32),
+                new BindingScan.Constant(owner, "INFINITE", 0, 32),
+                new BindingScan.Constant(owner, "RIO_CORRUPT_CQ", 0xFFFFFFFF, 32),
+                new BindingScan.Constant(owner, "NO_SUCH_CONSTANT_ANYWHERE", 1, 32),
                 // A pointer-valued macro, ((HANDLE)(LONG_PTR)-1): checked through the C front end.
-                new WindowsBindings.Constant(owner, "INVALID_HANDLE_VALUE", -1, 64),
-                new WindowsBindings.Constant(WindowsBindings.class, "INVALID_HANDLE_VALUE", 0, 64));
+                new BindingScan.Constant(owner, "INVALID_HANDLE_VALUE", -1, 64),
+                new BindingScan.Constant(WindowsConformance.class, "INVALID_HANDLE_VALUE", 0, 64));
         var guids = List.of(
-                new WindowsBindings.Guid(owner, "WSAID_ACCEPTEX", "B5367DF1-CBAC-11CF-95CA-00805F48A192"),
-                new WindowsBindings.Guid(owner, "WSAID_CONNECTEX", "25A207B9-DDF3-4660-8EE9-76E58C74063F"));
-        var report = WindowsConformance.check(new WindowsBindings(List.of(owner), List.of(overlapped, rioBuf),
+                new BindingScan.Guid(owner, "WSAID_ACCEPTEX", "B5367DF1-CBAC-11CF-95CA-00805F48A192"),
+                new BindingScan.Guid(owner, "WSAID_CONNECTEX", "25A207B9-DDF3-4660-8EE9-76E58C74063F"));
+        var report = WindowsConformance.check(new BindingScan(List.of(owner), List.of(overlapped, rioBuf),
                 functions, constants, guids), OUT.resolve("selftest"));
         report.write(OUT.resolve("selftest-windows.txt"));
 
@@ -122,8 +124,8 @@ class WindowsConformanceTest {
         assertTrue(report.line(c + "NO_SUCH_CONSTANT_ANYWHERE").text().startsWith("MISMATCH " + c
                 + "NO_SUCH_CONSTANT_ANYWHERE expected no reference"));
         assertEquals("OK " + c + "INVALID_HANDLE_VALUE = 0xFFFFFFFFFFFFFFFF", report.line(c + "INVALID_HANDLE_VALUE").text());
-        assertEquals("MISMATCH const WindowsBindings.INVALID_HANDLE_VALUE expected 0xFFFFFFFFFFFFFFFF got 0x0",
-                report.line("const WindowsBindings.INVALID_HANDLE_VALUE").text());
+        assertEquals("MISMATCH const WindowsConformance.INVALID_HANDLE_VALUE expected 0xFFFFFFFFFFFFFFFF got 0x0",
+                report.line("const WindowsConformance.INVALID_HANDLE_VALUE").text());
         String g = "guid " + owner.getSimpleName() + ".";
         assertTrue(report.line(g + "WSAID_ACCEPTEX").ok());
         assertEquals("MISMATCH " + g + "WSAID_CONNECTEX expected 25A207B9-DDF3-4660-8EE9-76E58C74063E got "
