@@ -25,7 +25,7 @@ public final class WineLane {
     public static final String PROPERTY = "iocp4j.wine";
     static final String COMPILER = "x86_64-w64-mingw32-gcc";
     static final String WINE = "wine";
-    private static final long REGION_BYTES = 64L << 20;
+    private static final long REGION_BYTES = 512L << 20;
     private static final int THREADS = 64;
 
     private static Win32Bridge bridge;
