@@ -136,11 +136,15 @@ public final class Win32Bridge implements Win32, AutoCloseable {
         }
     }
 
-    /** One JVM thread's request slot, served by one bridge thread. */
+    /**
+     * One JVM thread's request slot, served by one bridge thread; or, {@link #lent}, one of the slots that
+     * virtual threads borrow for a single call.
+     */
     private static final class Slot {
         final MemorySegment memory;
         Thread owner;
         int lastError;
+        boolean lent;
 
         Slot(MemorySegment memory) {
             this.memory = memory;
@@ -152,6 +156,15 @@ public final class Win32Bridge implements Win32, AutoCloseable {
     private final Path log;
     private final Slot[] slots;
     private final ThreadLocal<Slot> current = ThreadLocal.withInitial(this::attach);
+    /**
+     * Slots virtual threads borrow for one call each: a virtual thread may be one of thousands alive at once
+     * (the façade's clients), more than the bridge has threads, so it cannot own a slot as a platform thread
+     * does. A downcall pins the virtual thread to its carrier, so borrowed slots in use never exceed the
+     * carriers.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Slot> lendable = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** A virtual thread's last error, since its slot is returned after each call. */
+    private final ThreadLocal<int[]> virtualLastError = ThreadLocal.withInitial(() -> new int[1]);
     private volatile boolean closed;
 
     private Win32Bridge(SharedRegion region, Process process, Path log, int slotCount) {
@@ -252,7 +265,7 @@ public final class Win32Bridge implements Win32, AutoCloseable {
 
     @Override
     public int lastError() {
-        return current.get().lastError;
+        return Thread.currentThread().isVirtual() ? virtualLastError.get()[0] : current.get().lastError;
     }
 
     /** Gives the calling thread a slot: a free one gets a new bridge thread, a dead thread's is taken over. */
@@ -276,7 +289,7 @@ public final class Win32Bridge implements Win32, AutoCloseable {
                     s.owner = Thread.currentThread();
                     return s;
                 }
-                if (reusable == null && !s.owner.isAlive()) {
+                if (reusable == null && !s.lent && !s.owner.isAlive()) {
                     reusable = s;
                 }
             }
@@ -291,12 +304,33 @@ public final class Win32Bridge implements Win32, AutoCloseable {
 
     /** Runs one call on this thread's bridge thread and returns its result. */
     private long call(Call call, long... args) {
+        if (Thread.currentThread().isVirtual()) {
+            return callBorrowed(call, args);
+        }
         Slot slot = current.get();
         long result = exchange(slot, call, args);
         if (call.failed(result)) {
             slot.lastError = slot.memory.get(JAVA_INT, S_ERROR);
         }
         return result;
+    }
+
+    /** A virtual thread's call: on a borrowed slot (a new one, attached for lending, when none is free). */
+    private long callBorrowed(Call call, long... args) {
+        Slot slot = lendable.poll();
+        if (slot == null) {
+            slot = attach();
+            slot.lent = true;
+        }
+        try {
+            long result = exchange(slot, call, args);
+            if (call.failed(result)) {
+                virtualLastError.get()[0] = slot.memory.get(JAVA_INT, S_ERROR);
+            }
+            return result;
+        } finally {
+            lendable.add(slot);
+        }
     }
 
     private long exchange(Slot slot, Call call, long... args) {
