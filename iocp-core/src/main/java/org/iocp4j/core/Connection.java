@@ -509,6 +509,13 @@ public final class Connection {
                 return;
             }
             long seq = readSequencer.tryIssue();
+            if (seq == Sequencer.NO_SEQUENCE) {
+                // The window is full while a delivery is in progress (a handler resuming reads from onRead):
+                // the completion being delivered calls issueReads again once its delivery is published.
+                table.release(op);
+                buffer.release();
+                return;
+            }
             slot.op = op;
             slot.buffer = buffer;
             slot.sequence = seq;

@@ -47,7 +47,7 @@ class EngineJfrTest {
         assertEquals(1, closes.size());
         assertEquals(1000, closes.getFirst().getLong("bytesRead"));
         assertEquals(1000, closes.getFirst().getLong("bytesWritten"));
-        assertEquals("io_uring", closes.getFirst().getString("backend"));
+        assertEquals(EngineTesting.BACKEND, closes.getFirst().getString("backend"));
         List<RecordedEvent> snapshots = events.stream()
                 .filter(e -> e.getEventType().getName().equals("org.iocp4j.EngineSnapshot")).toList();
         assertFalse(snapshots.isEmpty(), "periodic snapshots");

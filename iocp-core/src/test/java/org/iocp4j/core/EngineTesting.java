@@ -6,19 +6,79 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import org.iocp4j.core.backend.Backend;
+import org.iocp4j.core.backend.BackendConfig;
+import org.iocp4j.core.backend.BackendProvider;
+import org.iocp4j.core.windows.CheckedWin32;
+import org.iocp4j.core.windows.IocpBackend;
+import org.iocp4j.core.windows.WineLane;
 
-/** Shared pieces of the engine tests: engines on loopback, the echo handler, end-of-test accounting. */
+/**
+ * Shared pieces of the engine tests: engines on loopback, the echo handler, end-of-test accounting.
+ *
+ * <p>The backend is the lane's: io_uring by default; in the Wine lane ({@value WineLane#PROPERTY}{@code =true},
+ * {@code mvn -Pwine}) the production {@link IocpBackend} over {@link CheckedWin32} over the JVM's Wine bridge
+ * (iocp-core/src/test/c/WINE.md), so the same tests run on both.
+ */
 final class EngineTesting {
     static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+
+    /** Whether the engine tests run on the IOCP backend under Wine (else on io_uring). */
+    static final boolean WINE = WineLane.requested();
+
+    /** The backend name the lane's engines report. */
+    static final String BACKEND = WINE ? "iocp" : "io_uring";
+
+    /** One checked Win32 for every engine of the JVM: Winsock is started once per {@code Win32} instance. */
+    private static CheckedWin32 wineWin32;
 
     private EngineTesting() {
     }
 
-    /** An io_uring engine with test-sized defaults, adjusted by {@code customise}. */
+    /**
+     * An engine of the lane's backend with test-sized defaults, adjusted by {@code customise}. In the Wine
+     * lane the test is skipped (JUnit assumption) when the bridge's tools are missing.
+     */
     static IoEngine engine(java.util.function.Consumer<IoEngine.Builder> customise) throws IOException {
-        IoEngine.Builder b = IoEngine.builder().backend("io_uring").workers(2).poolMaxBytes(128L << 20);
+        IoEngine.Builder b = IoEngine.builder().workers(2).poolMaxBytes(128L << 20);
+        if (WINE) {
+            CheckedWin32 win32 = wineWin32();
+            b.backendProvider(new BackendProvider() {
+                @Override
+                public String name() {
+                    return "iocp";
+                }
+
+                @Override
+                public Backend create(BackendConfig config) throws IOException {
+                    return new IocpBackend(win32, config);
+                }
+            });
+        } else {
+            b.backend("io_uring");
+        }
         customise.accept(b);
         return b.build();
+    }
+
+    private static synchronized CheckedWin32 wineWin32() throws IOException {
+        if (wineWin32 == null) {
+            wineWin32 = new CheckedWin32(WineLane.bridge());
+        }
+        return wineWin32;
+    }
+
+    /** Skips the calling test in the Wine lane: it exercises io_uring itself, not the engine's API. */
+    static void assumeNotWine() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(WINE, "io_uring-specific");
+    }
+
+    /**
+     * Skips the calling test in the Wine lane because of a documented Wine difference, named by
+     * {@code wineMdRow}: the row of the table "Wine 8.0 versus Windows" in iocp-core/src/test/c/WINE.md.
+     */
+    static void assumeNotWine(String wineMdRow) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(WINE, "Wine difference (WINE.md): " + wineMdRow);
     }
 
     /** Echoes every buffer back (the write takes ownership of it). */

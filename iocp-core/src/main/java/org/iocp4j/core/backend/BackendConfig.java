@@ -8,8 +8,9 @@ package org.iocp4j.core.backend;
  * @param dequeueBatch     most completions one {@link Poller#poll} dequeues (GetQueuedCompletionStatusEx's
  *                         entry count; io_uring: the CQ batch); 64..1024
  * @param queueDepth       io_uring submission queue entries per ring (ignored by IOCP)
- * @param inlineLimit      Windows skip-on-success: how deep immediate completions recurse on one thread
- *                         before the backend posts them to the port instead (seed 004); default 16
+ * @param inlineLimit      Windows skip-on-success: how deep immediate completions recurse on one thread,
+ *                         and how many run inline per completion taken from the port, before the backend
+ *                         posts them to the port instead (seed 004); default 16
  * @param loopbackFastPath Windows: set SIO_LOOPBACK_FAST_PATH on new sockets (a hint; ignored elsewhere)
  */
 public record BackendConfig(int workers, int dequeueBatch, int queueDepth, int inlineLimit,

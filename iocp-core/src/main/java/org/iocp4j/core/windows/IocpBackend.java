@@ -45,7 +45,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Issuing.</b> Sockets and files are associated with the port and put in skip-on-success mode
  * ({@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE}). An operation that
  * succeeds at once then queues no packet, so the issuing thread completes it itself: inline while its
- * inline depth is below {@link BackendConfig#inlineLimit()}, else by posting the operation's OVERLAPPED to
+ * inline depth, and the inline completions since its last packet from the port, are below
+ * {@link BackendConfig#inlineLimit()} (the second keeps a peer that always has data from starving the port's
+ * other completions, found by the Wine lane), else by posting the operation's OVERLAPPED to
  * the port with the result stored in the block (seed 004: unbounded recursion otherwise). An operation that
  * fails at once (anything but ERROR_IO_PENDING) never queues a packet and is completed the same way. Where
  * Windows refuses skip-on-success for a handle, immediate successes wait for their packet.
@@ -487,8 +489,10 @@ public final class IocpBackend implements Backend {
     /** Delivers an operation that completed on the issuing thread: inline up to the limit, else via the port. */
     void completeNow(Operation op, long result) {
         IocpPoller poller = current.get();
-        if (poller != null && poller.depth < config.inlineLimit()) {
+        if (poller != null && poller.depth < config.inlineLimit()
+                && poller.inlineSinceDequeue < config.inlineLimit()) {
             poller.depth++;
+            poller.inlineSinceDequeue++;
             try {
                 inlineCompletions.increment();
                 deliver(op, result, poller.sink());

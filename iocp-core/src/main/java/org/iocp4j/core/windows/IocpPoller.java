@@ -49,6 +49,13 @@ final class IocpPoller implements Poller {
     private final CompletionSink sink;
     /** Immediate completions running inline on this worker's thread right now. */
     int depth;
+    /**
+     * Immediate completions run inline since this worker last took a packet from the port. A connection's
+     * context queue turns nested inline completions into a loop, so {@link #depth} alone does not bound
+     * them: a peer that always has data waiting would keep the worker from the port (and the accepts
+     * queued there) for ever.
+     */
+    int inlineSinceDequeue;
 
     IocpPoller(IocpBackend backend, int index, OperationTable operations, CompletionSink sink) throws IOException {
         this.backend = backend;
@@ -87,6 +94,7 @@ final class IocpPoller implements Poller {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("poll on " + Thread.currentThread() + ", owner is " + owner);
         }
+        inlineSinceDequeue = 0;
         int millis = timeoutNanos < 0 ? INFINITE
                 : (int) Math.min(MAX_FINITE_MILLIS, (timeoutNanos + 999_999) / 1_000_000);
         if (win32.GetQueuedCompletionStatusEx(backend.port(), entries, batch, removed, millis) == 0) {
@@ -120,6 +128,7 @@ final class IocpPoller implements Poller {
             long result = key == IocpBackend.KEY_POSTED
                     ? OpBlock.getLong(op.block(), OpBlock.POSTED_RESULT)
                     : backend.completed(op, (int) entries.get(ValueLayout.JAVA_LONG, at + ENTRY_INTERNAL), bytes);
+            inlineSinceDequeue = 0;
             backend.deliver(op, result, sink);
             delivered++;
         }
