@@ -191,7 +191,10 @@ class EngineLifecycleTest {
     @Test
     void closeWithOperationsPendingCancelsThemAndReleasesEverything() throws Exception {
         int iocpAccepts = 4;
-        IoEngine engine = EngineTesting.engine(b -> b.writeWaterMarks(8 << 20, 16 << 20).acceptsOutstanding(iocpAccepts));
+        // IOCP keeps up to writesOutstanding sends in flight (the kernel keeps their order); io_uring one.
+        int iocpSends = 2;
+        IoEngine engine = EngineTesting.engine(b -> b.writeWaterMarks(8 << 20, 16 << 20)
+                .acceptsOutstanding(iocpAccepts).writesOutstanding(iocpSends));
         try {
             Streamer handler = new Streamer();
             Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
@@ -204,12 +207,13 @@ class EngineLifecycleTest {
             try (Socket s = client(server)) {
                 Connection c = handler.opened.poll(5, TimeUnit.SECONDS);
                 assertNotNull(c);
-                // The client reads nothing: the send blocks on a full socket buffer, the receive waits for data.
+                // The client reads nothing: the sends block on a full socket buffer, the receive waits for data.
+                long pending = accepts + 1 + (EngineTesting.WINE ? iocpSends : 1);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (engine.metrics().operationsInFlight() < accepts + 2 && System.nanoTime() < deadline) {
+                while (engine.metrics().operationsInFlight() != pending && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
-                assertEquals(accepts + 2, engine.metrics().operationsInFlight(), "a receive and a send pending");
+                assertEquals(pending, engine.metrics().operationsInFlight(), "a receive and the sends pending");
                 assertTrue(c.queuedWriteBytes() > 0, "writes are queued behind the pending send");
                 long cancelledBefore = engine.metrics().cancellations();
                 c.abort();
@@ -384,9 +388,18 @@ class EngineLifecycleTest {
     }
 
     @Test
-    void idleConnectionsHoldNoBufferWithProvidedBuffersAndOneEachWithout() throws Exception {
-        for (int provided : new int[] {64, 0}) {
-            IoEngine engine = EngineTesting.engine(b -> b.providedBuffers(provided));
+    void idleConnectionsHoldNoBufferWithProvidedBuffersOrZeroByteReadsAndOneEachWithout() throws Exception {
+        int provided = 64;
+        // Bufferless idling: provided buffers on io_uring, zero-byte reads on IOCP; without them every idle
+        // connection holds its one receive buffer.
+        for (boolean bufferless : new boolean[] {true, false}) {
+            IoEngine engine = EngineTesting.engine(b -> {
+                if (EngineTesting.WINE) {
+                    b.zeroByteReads(bufferless);
+                } else {
+                    b.providedBuffers(bufferless ? provided : 0);
+                }
+            });
             try {
                 Recording handler = new Recording();
                 Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
@@ -400,16 +413,15 @@ class EngineLifecycleTest {
                     }
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                     EngineMetrics m = engine.metrics();
-                    // Provided buffers are io_uring's; on IOCP every idle connection holds its one receive buffer.
-                    boolean lends = provided != 0 && !EngineTesting.WINE;
-                    long expectedHeld = lends ? 0 : 50;
+                    boolean lends = bufferless && !EngineTesting.WINE;
+                    long expectedHeld = bufferless ? 0 : 50;
                     while (m.pool().inUse() - m.providedBuffers() != expectedHeld && System.nanoTime() < deadline) {
                         Thread.sleep(5);
                         m = engine.metrics();
                     }
                     assertEquals(lends ? 2L * provided : 0, m.providedBuffers(), m.toString());
                     assertEquals(expectedHeld, m.pool().inUse() - m.providedBuffers(),
-                            "buffers held by 50 idle connections, providedBuffers=" + provided + ": " + m);
+                            "buffers held by 50 idle connections, bufferless=" + bufferless + ": " + m);
                     // and they still work
                     idle.getFirst().getOutputStream().write(9);
                     assertEquals(9, idle.getFirst().getInputStream().read());
