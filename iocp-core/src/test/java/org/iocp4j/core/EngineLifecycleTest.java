@@ -208,12 +208,17 @@ class EngineLifecycleTest {
                 Connection c = handler.opened.poll(5, TimeUnit.SECONDS);
                 assertNotNull(c);
                 // The client reads nothing: the sends block on a full socket buffer, the receive waits for data.
-                long pending = accepts + 1 + (EngineTesting.WINE ? iocpSends : 1);
+                // On IOCP between one and writesOutstanding sends are pending at a given moment: a send that
+                // completes is replaced only as the streamer's next chunk is written.
+                long atLeast = accepts + 2;
+                long atMost = accepts + 1 + (EngineTesting.WINE ? iocpSends : 1);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (engine.metrics().operationsInFlight() != pending && System.nanoTime() < deadline) {
+                while (engine.metrics().operationsInFlight() < atLeast && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
-                assertEquals(pending, engine.metrics().operationsInFlight(), "a receive and the sends pending");
+                long inFlight = engine.metrics().operationsInFlight();
+                assertTrue(inFlight >= atLeast && inFlight <= atMost,
+                        "a receive and the sends pending: " + inFlight + " not in [" + atLeast + ", " + atMost + "]");
                 assertTrue(c.queuedWriteBytes() > 0, "writes are queued behind the pending send");
                 long cancelledBefore = engine.metrics().cancellations();
                 c.abort();
