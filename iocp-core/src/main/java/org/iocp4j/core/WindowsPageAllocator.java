@@ -1,5 +1,10 @@
 package org.iocp4j.core;
 
+import static org.iocp4j.bindings.windows.Kernel32Constants.MEM_COMMIT;
+import static org.iocp4j.bindings.windows.Kernel32Constants.MEM_RELEASE;
+import static org.iocp4j.bindings.windows.Kernel32Constants.MEM_RESERVE;
+import static org.iocp4j.bindings.windows.Kernel32Constants.PAGE_READWRITE;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -14,13 +19,6 @@ import org.iocp4j.bindings.windows.SYSTEM_INFO;
  * {@code VirtualFree(p, 0, MEM_RELEASE)}. The page size is {@code SYSTEM_INFO.dwPageSize}.
  */
 final class WindowsPageAllocator implements PageAllocator {
-    // winnt.h values, as documented on learn.microsoft.com "VirtualAlloc function" and "Memory Protection
-    // Constants". They live here until the bindings grow a Kernel32Constants class.
-    private static final int MEM_COMMIT = 0x00001000;
-    private static final int MEM_RESERVE = 0x00002000;
-    private static final int MEM_RELEASE = 0x00008000;
-    private static final int PAGE_READWRITE = 0x04;
-
     private final long pageSize;
 
     WindowsPageAllocator() {
