@@ -106,6 +106,12 @@ public final class Server implements AutoCloseable {
             this.multishot = multishot;
         }
 
+        @Override
+        public String toString() {
+            return "accept slot of " + worker.getName() + " on the server " + localAddress
+                    + (closing ? " (closing)" : "");
+        }
+
         /** On {@link #worker}. */
         void post() {
             if (closing || op != null) {
