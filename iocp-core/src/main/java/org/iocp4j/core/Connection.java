@@ -888,6 +888,12 @@ public final class Connection {
         void complete(Operation op, long result, int flags) {
             completeInContext(this, op, result, flags);
         }
+
+        @Override
+        public String toString() {
+            return "read slot (" + (buffer == null ? "zero-byte" : "buffer") + ", sequence " + sequence + ") of "
+                    + Connection.this + " in state " + state;
+        }
     }
 
     /** One send: its operation, the buffers it covers, and its result until it is accounted in order. */
@@ -901,6 +907,11 @@ public final class Connection {
         @Override
         void complete(Operation op, long result, int flags) {
             completeInContext(this, op, result, flags);
+        }
+
+        @Override
+        public String toString() {
+            return "send slot (" + requested + " bytes) of " + Connection.this + " in state " + state;
         }
     }
 

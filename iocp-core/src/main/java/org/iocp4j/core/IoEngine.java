@@ -275,7 +275,9 @@ public final class IoEngine implements AutoCloseable {
                     reapDeadline);
             if (operations.inUse() != 0 || !connections.isEmpty()) {
                 throw new IllegalStateException("shutdown: " + operations.inUse() + " operations and "
-                        + connections.size() + " connections still pending after cancellation");
+                        + connections.size() + " connections still pending after cancellation:"
+                        + operations.describeInUse(16)
+                        + connections.stream().map(c -> "\n  " + c.describeState()).reduce("", String::concat));
             }
             for (Worker w : workers) {
                 w.stopLoop();

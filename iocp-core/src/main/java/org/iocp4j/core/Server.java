@@ -96,18 +96,32 @@ public final class Server implements AutoCloseable {
         /** Multishot while the kernel takes it; single-shot after it refused once (EINVAL). */
         boolean multishot;
         /**
-         * The accept in flight. Volatile because on a shared completion queue (IOCP) the completion and the
-         * cancel at close may run on different workers; see ARCHITECTURE.md, "Left to do".
+         * The accept in flight; guarded by this slot's monitor. On a shared completion queue (IOCP) the
+         * post, the completion and the close-time cancel of one slot may run on different workers at once:
+         * without the monitor a cancel could find no accept between a completion and its re-post (which had
+         * read {@code closing} before close set it), leaving the re-posted accept pending for ever, or
+         * cancel a block already released and reused by another owner.
          */
-        volatile Operation op;
+        private Operation op;
 
         AcceptSlot(Worker worker, boolean multishot) {
             this.worker = worker;
             this.multishot = multishot;
         }
 
-        /** On {@link #worker}. */
-        void post() {
+        @Override
+        public String toString() {
+            return "accept slot of " + worker.getName() + " on the server " + localAddress
+                    + (closing ? " (closing)" : "");
+        }
+
+        /**
+         * On {@link #worker} (any worker on IOCP). Holds the monitor, which makes "not closing, so post" one
+         * step against {@link #cancel}: close sets {@code closing} before it queues the cancel, so either this
+         * sees it or the cancel sees the accept. An immediate completion inside the accept call re-enters
+         * through {@link #complete} on this thread.
+         */
+        synchronized void post() {
             if (closing || op != null) {
                 return;
             }
@@ -133,7 +147,7 @@ public final class Server implements AutoCloseable {
         }
 
         /** On {@link #worker}. */
-        void cancel() {
+        synchronized void cancel() {
             if (op != null) {
                 try {
                     worker.poller.cancel(op);
@@ -148,8 +162,10 @@ public final class Server implements AutoCloseable {
         void complete(Operation completed, long result, int flags) {
             boolean more = (flags & CompletionSink.MORE) != 0;
             if (!more) {
-                op = null;
-                engine.operations().release(completed);
+                synchronized (this) {
+                    op = null;
+                    engine.operations().release(completed);
+                }
             }
             boolean repost = !closing && !more;
             if (result >= 0) {

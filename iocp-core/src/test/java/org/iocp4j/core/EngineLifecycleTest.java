@@ -188,6 +188,31 @@ class EngineLifecycleTest {
         }
     }
 
+    /**
+     * A server closed while its accepts are still being posted: on IOCP the posts and the close-time cancels
+     * run on whichever worker takes them from the shared inbox, so a slot's post and its cancel may run at
+     * once on two workers. Each accept must still be cancelled, or the listener stays open with an AcceptEx
+     * pending for ever (the Wine lane once saw shutdown fail with "1 operations ... still pending").
+     */
+    @Test
+    void aServerClosedWhileItsAcceptsArePostedLeavesNoAcceptBehind() throws Exception {
+        IoEngine engine = EngineTesting.engine(b -> b.acceptsOutstanding(32));
+        try {
+            for (int round = 0; round < 40; round++) {
+                Server server = engine.listen(EngineTesting.LOOPBACK, EngineTesting.Echo::new);
+                // Close at a different point of the posting each round: before, during, after.
+                long until = System.nanoTime() + (round % 8) * 250_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                stopServer(server);
+            }
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
+    }
+
     @Test
     void closeWithOperationsPendingCancelsThemAndReleasesEverything() throws Exception {
         int iocpAccepts = 4;

@@ -26,6 +26,31 @@ public final class Operation {
     private int count;
     /** The handle the operation was issued on (for cancellation by handle). */
     private long handle;
+    /*
+     * Diagnostics only (OperationTable#describeInUse): plain fields, so that tracking costs a store, not a
+     * fence; a reader on another thread may see them late, which is good enough for a dump taken after a
+     * shutdown has waited seconds for the operation.
+     */
+    private Stage stage;
+    private boolean inline;
+    private boolean cancelRequested;
+
+    /** How far an operation has got, as its backend reports it; for diagnostics. */
+    public enum Stage {
+        /** Taken from the table, not yet handed to the kernel. */
+        ACQUIRED,
+        /**
+         * Handed to the kernel (WSARecv, AcceptEx, an SQE...): its completion is awaited. Set before the
+         * call, since after it returns the completion may already be another thread's.
+         */
+        ISSUED,
+        /** Completed at once and posted to the completion port (beyond the inline limit). */
+        POSTED,
+        /** Its completion was taken from the port or ring and is being delivered. */
+        DEQUEUED,
+        /** Its final completion was handed to the engine, which has not released it yet. */
+        DELIVERED
+    }
 
     Operation(OperationTable table, int index, MemorySegment block) {
         this.table = table;
@@ -92,6 +117,26 @@ public final class Operation {
         this.count = count;
     }
 
+    /** How far it has got, as the backend last {@linkplain #stage(Stage) reported}. */
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Records how far it has got, for {@link OperationTable#describeInUse}. */
+    public void stage(Stage stage) {
+        this.stage = stage;
+    }
+
+    /** Records that it completed at once on the issuing thread (inline or posted), not through a pending I/O. */
+    public void completedAtOnce() {
+        this.inline = true;
+    }
+
+    /** Records that the engine asked for its cancellation. */
+    public void cancelRequested() {
+        this.cancelRequested = true;
+    }
+
     /** The table this operation belongs to. */
     public OperationTable table() {
         return table;
@@ -102,12 +147,22 @@ public final class Operation {
         this.attachment = attachment;
         this.count = 0;
         this.handle = -1;
+        this.stage = Stage.ACQUIRED;
+        this.inline = false;
+        this.cancelRequested = false;
         block.fill((byte) 0);
     }
 
     void clear() {
         this.kind = null;
         this.attachment = null;
+    }
+
+    /** This operation with its handle, stage and owner, for diagnostics. */
+    public String describe() {
+        return this + " handle 0x" + Long.toHexString(handle) + ", stage " + stage
+                + (inline ? ", completed at once" : "") + (cancelRequested ? ", cancel requested" : "")
+                + ", owner " + attachment;
     }
 
     @Override

@@ -77,6 +77,30 @@ public final class OperationTable implements AutoCloseable {
         return inUse.get();
     }
 
+    /**
+     * The operations still in use, one {@link Operation#describe()} a line, at most {@code max} of them
+     * (then how many more): what a shutdown that waited in vain reports. A racy read, for diagnostics.
+     */
+    public String describeInUse(int max) {
+        StringBuilder sb = new StringBuilder();
+        int shown = 0;
+        int more = 0;
+        for (Operation op : operations) {
+            if (op.kind() == null) {
+                continue;
+            }
+            if (shown++ < max) {
+                sb.append("\n  ").append(op.describe());
+            } else {
+                more++;
+            }
+        }
+        if (more > 0) {
+            sb.append("\n  ... and ").append(more).append(" more");
+        }
+        return sb.toString();
+    }
+
     /** The slab's base address. */
     public long base() {
         return slab.address();

@@ -110,7 +110,7 @@ final class IoUringPoller implements Poller, CqeHandler {
             throw new UnsupportedOperationException("no buffers provided on this ring");
         }
         refill();
-        op.handle(socket);
+        issuing(op, socket);
         ring.prepRecvBufferSelect((int) socket, BGID, 0, 0, true, op.userData());
     }
 
@@ -157,7 +157,16 @@ final class IoUringPoller implements Poller, CqeHandler {
         if (ProvidedBufferRing.hasBuffer(flags)) {
             sinkFlags |= CompletionSink.BUFFER | ProvidedBufferRing.bufferId(flags) << 16;
         }
+        if ((sinkFlags & CompletionSink.MORE) == 0) {
+            op.stage(Operation.Stage.DELIVERED);
+        }
         sink.onCompletion(op, res, sinkFlags);
+    }
+
+    /** Records the handle (for cancellation) and the stage (for diagnostics) of an operation about to be queued. */
+    private static void issuing(Operation op, long handle) {
+        op.handle(handle);
+        op.stage(Operation.Stage.ISSUED);
     }
 
     @Override
@@ -167,7 +176,7 @@ final class IoUringPoller implements Poller, CqeHandler {
 
     @Override
     public void accept(Operation op, long listener) throws IOException {
-        op.handle(listener);
+        issuing(op, listener);
         ring.prepAccept((int) listener, MemorySegment.NULL, MemorySegment.NULL, LinuxConstants.SOCK_CLOEXEC,
                 op.userData());
     }
@@ -179,14 +188,14 @@ final class IoUringPoller implements Poller, CqeHandler {
 
     @Override
     public void acceptMultishot(Operation op, long listener) throws IOException {
-        op.handle(listener);
+        issuing(op, listener);
         ring.prepMultishotAccept((int) listener, MemorySegment.NULL, MemorySegment.NULL, LinuxConstants.SOCK_CLOEXEC,
                 op.userData());
     }
 
     @Override
     public void connect(Operation op, long socket, InetSocketAddress remote) throws IOException {
-        op.handle(socket);
+        issuing(op, socket);
         MemorySegment addr = op.block().asSlice(IoUringBackend.SOCKADDR, IoUringBackend.IOVECS - IoUringBackend.SOCKADDR);
         int len = LinuxSockaddrs.write(remote, addr);
         ring.prepConnect((int) socket, addr, len, op.userData());
@@ -194,7 +203,7 @@ final class IoUringPoller implements Poller, CqeHandler {
 
     @Override
     public void recv(Operation op, long socket, MemorySegment buffer) throws IOException {
-        op.handle(socket);
+        issuing(op, socket);
         ring.prepRecv((int) socket, buffer, 0, op.userData());
     }
 
@@ -204,19 +213,20 @@ final class IoUringPoller implements Poller, CqeHandler {
             throw new IllegalArgumentException("vectorCount " + vectorCount + " is not in 1.."
                     + IoUringBackend.MAX_IOVECS);
         }
-        op.handle(socket);
+        issuing(op, socket);
         ring.prepSendmsg((int) socket, IoUringBackend.msghdrFor(op, vectorCount), LinuxConstants.MSG_NOSIGNAL,
                 op.userData());
     }
 
     @Override
     public void read(Operation op, long file, MemorySegment buffer, long offset) throws IOException {
-        op.handle(file);
+        issuing(op, file);
         ring.prepRead((int) file, buffer, offset, op.userData());
     }
 
     @Override
     public void cancel(Operation op) throws IOException {
+        op.cancelRequested();
         ring.prepAsyncCancel(op.userData(), 0, CANCEL_USER_DATA);
     }
 

@@ -453,6 +453,8 @@ public final class IocpBackend implements Backend {
                     + " was not opened by this backend or is already closed");
         }
         OpBlock.setLong(op.block(), OpBlock.HANDLE, handle);
+        op.handle(handle);
+        op.stage(Operation.Stage.ISSUED);
         state.pending.incrementAndGet();
         if (state.closing) {
             completeNow(op, -ERROR_OPERATION_ABORTED);
@@ -488,6 +490,7 @@ public final class IocpBackend implements Backend {
 
     /** Delivers an operation that completed on the issuing thread: inline up to the limit, else via the port. */
     void completeNow(Operation op, long result) {
+        op.completedAtOnce();
         IocpPoller poller = current.get();
         if (poller != null && poller.depth < config.inlineLimit()
                 && poller.inlineSinceDequeue < config.inlineLimit()) {
@@ -502,6 +505,7 @@ public final class IocpBackend implements Backend {
             return;
         }
         OpBlock.setLong(op.block(), OpBlock.POSTED_RESULT, result);
+        op.stage(Operation.Stage.POSTED);
         if (win32.PostQueuedCompletionStatus(port, 0, KEY_POSTED, op.block()) == 0) {
             throw new IllegalStateException("PostQueuedCompletionStatus failed with " + win32.lastError()
                     + "; the completion port is unusable");
@@ -513,6 +517,7 @@ public final class IocpBackend implements Backend {
     void deliver(Operation op, long result, CompletionSink sink) {
         HandleState state = handles.get(OpBlock.getLong(op.block(), OpBlock.HANDLE));
         completions.increment();
+        op.stage(Operation.Stage.DELIVERED);
         if (state != null) {
             state.pending.decrementAndGet();
             finishCloseIfIdle(state);

@@ -125,6 +125,7 @@ final class IocpPoller implements Poller {
                 continue;
             }
             Operation op = operations.byAddress(overlapped);
+            op.stage(Operation.Stage.DEQUEUED);
             long result = key == IocpBackend.KEY_POSTED
                     ? OpBlock.getLong(op.block(), OpBlock.POSTED_RESULT)
                     : backend.completed(op, (int) entries.get(ValueLayout.JAVA_LONG, at + ENTRY_INTERNAL), bytes);
@@ -276,6 +277,7 @@ final class IocpPoller implements Poller {
     @Override
     public void cancel(Operation op) throws IOException {
         long handle = OpBlock.getLong(op.block(), OpBlock.HANDLE);
+        op.cancelRequested();
         if (win32.CancelIoEx(handle, op.block().asSlice(OpBlock.OVERLAPPED, 32)) == 0) {
             int error = win32.lastError();
             if (error != ERROR_NOT_FOUND) {
