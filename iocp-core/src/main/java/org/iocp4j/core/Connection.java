@@ -513,7 +513,9 @@ public final class Connection {
                 // The window is full while a delivery is in progress (a handler resuming reads from onRead):
                 // the completion being delivered calls issueReads again once its delivery is published.
                 table.release(op);
-                buffer.release();
+                if (buffer != null) { // a zero-byte probe holds none
+                    buffer.release();
+                }
                 return;
             }
             slot.op = op;

@@ -3,6 +3,7 @@ package org.iocp4j.core;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.iocp4j.core.backend.OpKind;
 import org.iocp4j.core.backend.Operation;
@@ -19,7 +20,8 @@ public final class IoFile implements AutoCloseable {
     private final Path path;
     /** Reads in flight plus one while open; the handle is closed when it reaches 0. */
     private final AtomicInteger pending = new AtomicInteger(1);
-    private volatile boolean closed;
+    /** Set once by the first {@link #close()}; the CAS makes a second, concurrent close a no-op. */
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     IoFile(IoEngine engine, Worker home, long handle, Path path) {
         this.engine = engine;
@@ -50,11 +52,12 @@ public final class IoFile implements AutoCloseable {
             throw new IllegalArgumentException("read of " + length + " bytes at offset " + offset
                     + " of " + path + ": offset must be >= 0 and length > 0");
         }
-        if (closed) {
+        // A read that passed the check while close() ran still counts only if the handle is not yet
+        // being closed (pending > 0); once it reached 0 the handle is gone and the read is refused.
+        if (closed.get() || !retain()) {
             throw new IllegalStateException(path + " is closed");
         }
         CompletableFuture<Buffer> result = new CompletableFuture<>();
-        pending.incrementAndGet();
         home.execute(() -> new FileRead(result).issue(offset, length));
         return result;
     }
@@ -62,11 +65,20 @@ public final class IoFile implements AutoCloseable {
     /** Closes the handle once the reads in flight have completed. Idempotent. */
     @Override
     public void close() {
-        if (!closed) {
-            closed = true;
+        if (closed.compareAndSet(false, true)) {
             engine.fileClosed(this);
             release();
         }
+    }
+
+    /** Adds a reference unless the count already reached 0 (the handle is closed or closing). */
+    private boolean retain() {
+        for (int p = pending.get(); p > 0; p = pending.get()) {
+            if (pending.compareAndSet(p, p + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void release() {

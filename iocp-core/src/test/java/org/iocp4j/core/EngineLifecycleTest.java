@@ -238,7 +238,8 @@ class EngineLifecycleTest {
                 long atLeast = accepts + 2;
                 long atMost = accepts + 1 + (EngineTesting.WINE ? iocpSends : 1);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (engine.metrics().operationsInFlight() < atLeast && System.nanoTime() < deadline) {
+                while ((engine.metrics().operationsInFlight() < atLeast || c.queuedWriteBytes() == 0)
+                        && System.nanoTime() < deadline) {
                     Thread.sleep(5);
                 }
                 long inFlight = engine.metrics().operationsInFlight();
