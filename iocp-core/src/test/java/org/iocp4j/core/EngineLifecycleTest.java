@@ -373,6 +373,12 @@ class EngineLifecycleTest {
                     good.getOutputStream().write('a' + i);
                     assertEquals('a' + i, good.getInputStream().read(), "the other connection still echoes");
                 }
+                // The peer sees the FIN when the socket closes; onClosed follows once the connection's
+                // pending operations have completed, possibly a moment later on a worker.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (handler.closes.isEmpty() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
                 assertEquals(1, handler.closes.size());
                 assertSame(boom, handler.closes.values().iterator().next().getFirst());
                 assertEquals(1, engine.metrics().handlerFailures());
