@@ -5,5 +5,7 @@
  */
 module org.iocp4j.examples {
     requires org.iocp4j.core;
+    requires HdrHistogram;
 
+    exports org.iocp4j.examples;
 }
