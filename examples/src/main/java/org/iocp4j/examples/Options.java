@@ -149,13 +149,13 @@ public final class Options {
         for (Map.Entry<String, Spec> e : specs.entrySet()) {
             Spec s = e.getValue();
             String left = "--" + e.getKey() + " " + s.argName();
-            sb.append(String.format(Locale.ROOT, "  %-24s %s", left, s.description()));
+            sb.append(String.format(Locale.ROOT, "  %-26s %s", left, s.description()));
             if (s.defaultValue() != null) {
                 sb.append(" (default ").append(s.defaultValue()).append(')');
             }
             sb.append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "  %-24s %s%n", "--help", "print this help"));
+        sb.append(String.format(Locale.ROOT, "  %-26s %s%n", "--help", "print this help"));
         return sb.toString();
     }
 }
