@@ -325,6 +325,38 @@ public final class Connection {
         });
     }
 
+    /**
+     * Runs {@code task} in this connection's serial context, so that it never overlaps the handler's
+     * callbacks: a protocol layer uses it to come back from another thread (a file read's completion, a
+     * virtual thread) to state that only the context touches. It runs even after the connection closed (so
+     * that it can release what it holds); what it throws closes the connection like a callback's exception.
+     * Any thread.
+     */
+    public void runInContext(Runnable task) {
+        Objects.requireNonNull(task, "task");
+        execute(() -> guard(task));
+    }
+
+    /**
+     * Runs {@code task} in this connection's serial context after {@code delay} (on the home worker's timer
+     * wheel, so at most one wheel tick late), unless the returned handle is cancelled first or the
+     * connection has closed by then: a request-level deadline such as an HTTP header-read timeout. A cancel
+     * that returns {@code false} may race with a task already handed to the context, so the task should
+     * check that what it guards is still current. Any thread.
+     */
+    public Cancellable schedule(Duration delay, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        long nanos = delay.toNanos();
+        if (nanos < 0) {
+            throw new IllegalArgumentException("schedule delay " + delay + " is negative");
+        }
+        return home.wheel.schedule(nanos, () -> execute(() -> {
+            if (state == OPEN) {
+                guard(task);
+            }
+        }));
+    }
+
     @Override
     public String toString() {
         return "Connection[" + remoteAddress + ", handle " + handle + "]";

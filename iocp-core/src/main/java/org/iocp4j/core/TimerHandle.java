@@ -23,7 +23,7 @@ import java.lang.invoke.VarHandle;
  * writes; a handle created on another thread reaches the owner through the wheel's inbox, whose
  * queue operations order those writes before the owner's reads.
  */
-final class TimerHandle {
+final class TimerHandle implements Cancellable {
 
     /** Armed and neither fired nor cancelled; zero so a freshly allocated handle is already pending. */
     static final int PENDING = 0;
@@ -93,7 +93,8 @@ final class TimerHandle {
      * @return {@code true} if this call cancelled the timer, so its task will not run; {@code false}
      *     if it already fired (or is firing) or was already cancelled
      */
-    boolean cancel() {
+    @Override
+    public boolean cancel() {
         // Volatile CAS: it is the single point where fire and cancel are decided.
         if (!STATE.compareAndSet(this, PENDING, CANCELLED)) {
             return false;
