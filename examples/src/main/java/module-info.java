@@ -6,6 +6,8 @@
 module org.iocp4j.examples {
     requires org.iocp4j.core;
     requires HdrHistogram;
+    requires org.slf4j;
 
     exports org.iocp4j.examples;
+    exports org.iocp4j.examples.http;
 }

@@ -16,6 +16,7 @@ public final class Main {
             usage: iocp4j-examples COMMAND [options]
 
             commands:
+              http   HTTP/1.1 server (static files and demo routes) on the proactor
               echo   echo server on the proactor
               load   echo load generator with connection and message rates
 
@@ -45,6 +46,7 @@ public final class Main {
             return 0;
         }
         Options options = switch (args[0]) {
+            case "http" -> HttpCommand.options();
             case "echo" -> EchoServer.options();
             case "load" -> LoadGenerator.options();
             default -> null;
@@ -59,7 +61,11 @@ public final class Main {
                 out.print(options.usage());
                 return 0;
             }
-            return args[0].equals("echo") ? EchoServer.run(options, out) : LoadGenerator.run(options, out);
+            return switch (args[0]) {
+                case "http" -> HttpCommand.run(options, out);
+                case "echo" -> EchoServer.run(options, out);
+                default -> LoadGenerator.run(options, out);
+            };
         } catch (UsageException e) {
             err.println("error: " + e.getMessage());
             err.print(options.usage());

@@ -1,0 +1,451 @@
+package org.iocp4j.examples.http;
+
+import java.util.ArrayDeque;
+import org.iocp4j.core.Buffer;
+import org.iocp4j.core.Cancellable;
+import org.iocp4j.core.Connection;
+import org.iocp4j.core.ConnectionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP/1.1 on one connection: decodes requests as buffers arrive, dispatches each (inline, on a virtual
+ * thread, or as a static file), and sends the responses strictly in request order however the handlers
+ * finish — the pipelining rule of RFC 9112 §9.3.2.
+ *
+ * <p><b>Threads.</b> Every field is touched only in the connection's serial context: the engine's
+ * callbacks, {@link Connection#runInContext} tasks (file slices) and {@link Connection#offload}
+ * continuations (handlers and file preparation on virtual threads) all run there, one at a time, so nothing
+ * here needs a lock or a volatile. A request handed to a virtual thread is not touched by the context
+ * until its continuation runs; the offload's executor hand-off and the continuation's queueing order the
+ * two sides' accesses.
+ *
+ * <p><b>Flow control.</b> At most {@link HttpLimits#maxPipelined} requests wait for their responses; beyond
+ * that reads stop (an idle connection then holds no buffer) and the unparsed bytes wait in {@link #input}.
+ * A file is read one slice at a time, and the next slice only while the connection is writable, so a slow
+ * reader holds at most the engine's write high water mark plus one slice.
+ *
+ * <p><b>Errors.</b> A refusal that leaves the stream out of sync (bad syntax, over a limit, timeout) is
+ * answered in order with {@code Connection: close}; then output is shut and input drained until the client
+ * closes or {@link #LINGER} passes, so the client reads the answer rather than a reset.
+ */
+final class HttpConnection implements ConnectionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
+
+    /** How long a closing connection keeps reading (and dropping) what the client still sends. */
+    static final java.time.Duration LINGER = java.time.Duration.ofSeconds(2);
+    /** Bytes per file read. */
+    static final int SLICE = HttpServer.MAX_HEAD_BYTES;
+
+    /** One request and, once known, its response. */
+    static final class Exchange {
+        final HttpRequest request;
+        HttpResponse response;
+        /** Close the connection after this response. */
+        boolean close;
+        /** A handler or the file preparation is working on it on another thread. */
+        boolean running;
+
+        Exchange(HttpRequest request) {
+            this.request = request;
+        }
+
+        boolean headRequest() {
+            return request != null && request.method() == HttpRequest.HEAD;
+        }
+    }
+
+    private final HttpServer server;
+    private final HttpLimits limits;
+    private Connection connection;
+    private RequestDecoder decoder;
+    private ResponseWriter writer;
+    /** Received buffers not parsed yet (reads paused with requests still in them). */
+    private final ArrayDeque<Buffer> input = new ArrayDeque<>();
+    /** Requests in order, each until its response is queued. */
+    private final ArrayDeque<Exchange> exchanges = new ArrayDeque<>();
+    /** The exchange whose file body is being sent; later responses wait for it. */
+    private Exchange streaming;
+    private boolean sliceInFlight;
+    /** Over the connection cap: answered 503, everything else ignored. */
+    private boolean refused;
+    /** No further request is read: a Connection: close exchange or a refusal is queued, or the server drains. */
+    private boolean closing;
+    /** The response after which the connection closes was queued: input is dropped until the client closes. */
+    private boolean lingering;
+    private boolean closed;
+    private boolean readsPaused;
+    /** The request being received sent Expect: 100-continue and the interim answer is still owed. */
+    private boolean continueOwed;
+    private Cancellable headTimer;
+    /** Bumped whenever the head timer is cancelled, so a timer that fired anyway knows it is stale. */
+    private long headTimerGeneration;
+
+    HttpConnection(HttpServer server) {
+        this.server = server;
+        this.limits = server.limits();
+    }
+
+    @Override
+    public void onOpen(Connection c) {
+        connection = c;
+        if (!server.admit(this)) {
+            refused = true;
+            writer = new ResponseWriter(c);
+            HttpResponse busy = HttpResponse.error(503, "the server has " + limits.maxConnections()
+                    + " connections open, its limit");
+            busy.header("Retry-After", "1");
+            writer.write(busy, true, true, false);
+            server.countResponse(503);
+            linger();
+            return;
+        }
+        decoder = new RequestDecoder(limits, c.bufferPool(), c.remoteAddress());
+        writer = new ResponseWriter(c);
+        if (!limits.idleTimeout().isZero()) {
+            c.idleTimeout(limits.idleTimeout());
+        }
+    }
+
+    @Override
+    public void onRead(Connection c, Buffer data) {
+        if (refused || closing) {
+            data.release();
+            return;
+        }
+        input.add(data);
+        process();
+    }
+
+    @Override
+    public void onEndOfStream(Connection c) {
+        if (lingering || refused) {
+            c.close();
+            return;
+        }
+        // The client sent all it will: answer what is complete, then close; a half-received request is dropped.
+        closing = true;
+        releaseInput();
+        cancelHeadTimer();
+        if (exchanges.isEmpty() && streaming == null) {
+            c.close();
+        } else {
+            Exchange last = exchanges.isEmpty() ? streaming : exchanges.peekLast();
+            last.close = true;
+        }
+    }
+
+    @Override
+    public void onWritabilityChanged(Connection c, boolean writable) {
+        if (writable && streaming != null && !sliceInFlight && !closed) {
+            readSlice();
+        }
+    }
+
+    @Override
+    public void onClosed(Connection c, Throwable cause) {
+        closed = true;
+        cancelHeadTimer();
+        releaseInput();
+        if (decoder != null) {
+            decoder.release();
+        }
+        if (streaming != null && !sliceInFlight) {
+            endStream();
+        }
+        for (Exchange e : exchanges) {
+            if (!e.running) {
+                discard(e);
+            }
+        }
+        exchanges.removeIf(e -> !e.running);
+        if (!refused) {
+            server.release(this);
+        }
+        if (cause != null && LOG.isDebugEnabled()) {
+            LOG.debug("{} closed: {}", c, cause.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    private void process() {
+        while (!closing && !input.isEmpty()) {
+            if (exchanges.size() >= limits.maxPipelined() && !decoder.readingBody()) {
+                if (!readsPaused) {
+                    readsPaused = true;
+                    connection.autoRead(false);
+                }
+                return;
+            }
+            Buffer b = input.peek();
+            int result;
+            try {
+                result = decoder.decode(b);
+            } catch (HttpException e) {
+                refuse(e);
+                return;
+            } finally {
+                if (!input.isEmpty() && input.peek() == b && b.readableBytes() == 0) {
+                    input.poll().release();
+                }
+            }
+            if (decoder.headStarted() && headTimer == null) {
+                armHeadTimer();
+            }
+            if (result == RequestDecoder.HEAD_DONE) {
+                cancelHeadTimer();
+                if (decoder.request().expectContinue) {
+                    continueOwed = true;
+                    sendContinueIfFirst();
+                }
+            } else if (result == RequestDecoder.COMPLETE) {
+                cancelHeadTimer();
+                continueOwed = false;
+                dispatch(decoder.take());
+            }
+        }
+    }
+
+    /** The interim answer goes out only when no earlier response is still to be sent, to keep the order. */
+    private void sendContinueIfFirst() {
+        if (continueOwed && exchanges.isEmpty() && streaming == null && decoder.readingBody()) {
+            continueOwed = false;
+            writer.writeContinue();
+        }
+    }
+
+    private void dispatch(HttpRequest request) {
+        server.countRequest();
+        Exchange e = new Exchange(request);
+        exchanges.add(e);
+        if (!request.keepAlive() || server.draining()) {
+            e.close = true;
+            closing = true;
+            releaseInput();
+        }
+        HttpResponse immediate;
+        try {
+            immediate = server.dispatch(this, e);
+        } catch (HttpException x) {
+            immediate = HttpResponse.error(x.status(), x.getMessage());
+        }
+        if (immediate != null) {
+            e.response = immediate;
+        }
+        flush();
+    }
+
+    /** Called by the server's dispatch for work on a virtual thread; completes {@code e} in the context. */
+    void offload(Exchange e, java.util.concurrent.Callable<HttpResponse> work) {
+        e.running = true;
+        connection.offload(work, (c, response) -> completed(e, response), (c, failure) -> completed(e, server.failure(e, failure)));
+    }
+
+    private void completed(Exchange e, HttpResponse response) {
+        e.running = false;
+        if (closed) {
+            e.response = response;
+            discard(e);
+            exchanges.remove(e);
+            return;
+        }
+        e.response = response;
+        flush();
+    }
+
+    /** Answers a refused request in order and stops reading requests. */
+    private void refuse(HttpException x) {
+        cancelHeadTimer();
+        closing = true;
+        releaseInput();
+        decoder.release();
+        server.countRefusal(x.status());
+        Exchange e = new Exchange(null);
+        e.response = HttpResponse.error(x.status(), x.getMessage());
+        e.close = true;
+        exchanges.add(e);
+        flush();
+    }
+
+    private void armHeadTimer() {
+        long generation = ++headTimerGeneration;
+        headTimer = connection.schedule(limits.headerReadTimeout(), () -> {
+            if (generation == headTimerGeneration && decoder.headStarted() && !closing) {
+                headTimer = null;
+                refuse(new HttpException(408, "request head not received within " + limits.headerReadTimeout().toMillis() + " ms"));
+            }
+        });
+    }
+
+    private void cancelHeadTimer() {
+        headTimerGeneration++;
+        if (headTimer != null) {
+            headTimer.cancel();
+            headTimer = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ responses
+
+    /** Sends every response that is next in order and ready; stops at a file being streamed. */
+    private void flush() {
+        while (streaming == null && !closed && !exchanges.isEmpty() && exchanges.peek().response != null) {
+            Exchange e = exchanges.poll();
+            send(e);
+            if (streaming != null) {
+                return;
+            }
+            finished(e);
+            if (e.close) {
+                linger();
+                return;
+            }
+        }
+        sendContinueIfFirst();
+        if (readsPaused && exchanges.size() < limits.maxPipelined() && !closing && !closed) {
+            readsPaused = false;
+            connection.autoRead(true);
+            process();
+        }
+    }
+
+    private void send(Exchange e) {
+        HttpResponse r = e.response;
+        e.close |= r.close;
+        int status = r.status();
+        boolean bodyAllowed = !e.headRequest() && status != 204 && status != 304;
+        boolean keepAliveField = e.request != null && e.request.http10() && !e.close;
+        server.countResponse(status);
+        writer.write(r, bodyAllowed && r.file == null, e.close, keepAliveField);
+        if (r.file != null) {
+            if (bodyAllowed && r.fileLength > 0) {
+                streaming = e;
+                readSlice();
+            } else {
+                r.file.close();
+                r.file = null;
+            }
+        }
+    }
+
+    private void readSlice() {
+        HttpResponse r = streaming.response;
+        int n = (int) Math.min(SLICE, r.fileLength);
+        sliceInFlight = true;
+        r.file.read(r.fileOffset, n).whenComplete((buffer, failure) ->
+                connection.runInContext(() -> sliceRead(buffer, failure)));
+    }
+
+    private void sliceRead(Buffer buffer, Throwable failure) {
+        sliceInFlight = false;
+        if (closed) {
+            if (buffer != null) {
+                buffer.release();
+            }
+            endStream();
+            return;
+        }
+        HttpResponse r = streaming.response;
+        if (failure != null || buffer.readableBytes() == 0) {
+            // The head promised fileLength bytes: a failed or short read cannot be answered any more.
+            LOG.warn("{}: reading {} at {} failed ({}); aborting the connection", connection, r.file.path(),
+                    r.fileOffset, failure == null ? "the file shrank" : failure.toString());
+            if (buffer != null) {
+                buffer.release();
+            }
+            connection.abort();
+            return;
+        }
+        int n = buffer.readableBytes();
+        r.fileOffset += n;
+        r.fileLength -= n;
+        connection.write(buffer);
+        if (r.fileLength > 0) {
+            if (connection.isWritable()) {
+                readSlice();
+            }
+            return;
+        }
+        Exchange e = streaming;
+        endStream();
+        finished(e);
+        if (e.close) {
+            linger();
+        } else {
+            flush();
+        }
+    }
+
+    private void endStream() {
+        Exchange e = streaming;
+        streaming = null;
+        if (e != null && e.response.file != null) {
+            e.response.file.close();
+            e.response.file = null;
+        }
+        if (e != null && closed) {
+            discard(e);
+        }
+    }
+
+    /** The exchange's response is queued: its request's buffer goes back to the pool. */
+    private static void finished(Exchange e) {
+        if (e.request != null) {
+            e.request.finish();
+        }
+    }
+
+    /** An exchange that will never be answered (the connection closed): release what it holds. */
+    private static void discard(Exchange e) {
+        finished(e);
+        if (e.response != null && e.response.file != null) {
+            e.response.file.close();
+            e.response.file = null;
+        }
+    }
+
+    /** Shuts output after the last response and drops input until the client closes or LINGER passes. */
+    private void linger() {
+        if (lingering) {
+            return;
+        }
+        lingering = true;
+        closing = true;
+        releaseInput();
+        if (readsPaused) {
+            readsPaused = false;
+            connection.autoRead(true);
+        }
+        connection.shutdownOutput();
+        connection.schedule(LINGER, connection::close);
+    }
+
+    private void releaseInput() {
+        Buffer b;
+        while ((b = input.poll()) != null) {
+            b.release();
+        }
+    }
+
+    // ------------------------------------------------------------------ server access
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Graceful shutdown: answer what was received, then close; an idle connection closes now. */
+    void drain() {
+        if (closed || refused) {
+            return;
+        }
+        closing = true;
+        releaseInput();
+        cancelHeadTimer();
+        if (exchanges.isEmpty() && streaming == null) {
+            connection.close();
+        } else {
+            (exchanges.isEmpty() ? streaming : exchanges.peekLast()).close = true;
+        }
+    }
+}
