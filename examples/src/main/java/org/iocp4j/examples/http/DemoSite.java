@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Thread model: stateless; {@link #extract} makes blocking file calls on the caller's thread.
  */
-final class DemoSite {
+public final class DemoSite {
     /** The resource directory of the site, relative to this class's package. */
     static final String RESOURCE_DIRECTORY = "site/";
     /** The list of the site's files inside {@link #RESOURCE_DIRECTORY}. */
@@ -37,7 +37,7 @@ final class DemoSite {
      * @return {@code directory}
      * @throws IOException the directory cannot be written, or the bundled site is incomplete
      */
-    static Path extract(Path directory) throws IOException {
+    public static Path extract(Path directory) throws IOException {
         Files.createDirectories(directory);
         for (String name : files()) {
             try (InputStream in = resource(name)) {

@@ -45,14 +45,19 @@ final class HttpDates {
     private HttpDates() {
     }
 
+    /** Whether {@link #format} can express {@code instant}: its year is in 1..9999. */
+    static boolean formattable(Instant instant) {
+        int year = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).getYear();
+        return year >= 1 && year <= 9999;
+    }
+
     /**
      * The instant as an IMF-fixdate ("Sun, 06 Nov 1994 08:49:37 GMT"), fractions of a second dropped.
      *
      * @throws IllegalArgumentException the year is outside 1..9999, which the format cannot express
      */
     static String format(Instant instant) {
-        int year = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).getYear();
-        if (year < 1 || year > 9999) {
+        if (!formattable(instant)) {
             throw new IllegalArgumentException("HTTP dates have four-digit years, cannot format " + instant);
         }
         return IMF_FIXDATE.format(instant);

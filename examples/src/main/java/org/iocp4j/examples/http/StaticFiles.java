@@ -28,14 +28,17 @@ final class StaticFiles {
         BasicFileAttributes attributes = Files.readAttributes(target.file(), BasicFileAttributes.class);
         long size = attributes.size();
         Instant modified = attributes.lastModifiedTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-        String lastModified = HttpDates.format(modified);
+        // A timestamp outside the years HTTP dates can carry (1..9999) gets no validator at all.
+        String lastModified = HttpDates.formattable(modified) ? HttpDates.format(modified) : null;
 
         HttpResponse response = new HttpResponse()
                 .header("Content-Type", MimeTypes.forFileName(target.file().getFileName().toString()))
-                .header("Last-Modified", lastModified)
                 .header("Accept-Ranges", "bytes");
+        if (lastModified != null) {
+            response.header("Last-Modified", lastModified);
+        }
         String since = request.header("If-Modified-Since");
-        if (since != null) {
+        if (since != null && lastModified != null) {
             Instant t = HttpDates.parse(since);
             if (t != null && !modified.isAfter(t)) {
                 return response.status(304);
@@ -45,7 +48,7 @@ final class StaticFiles {
         long length = size;
         String range = request.header("Range");
         String ifRange = request.header("If-Range");
-        if (range != null && (ifRange == null || ifRange.equals(lastModified))) {
+        if (range != null && (ifRange == null || ifRange.equals(lastModified) && lastModified != null)) {
             ByteRange r;
             try {
                 r = ByteRange.parse(range, size);
