@@ -17,7 +17,7 @@ public final class Main {
 
             commands:
               echo   echo server on the proactor
-              load   echo load generator with connection and message rates
+              load   load generator for the echo server or an HTTP/1.1 server
 
             Run 'iocp4j-examples COMMAND --help' for a command's options.""";
 
