@@ -173,6 +173,7 @@ public final class LoadGenerator {
                 latency.p99(), latency.p999(), latency.max(), latency.mean(), run.firstError());
     }
 
+    /** {@code host:port}, as the reports name the server. */
     static String hostPort(InetSocketAddress address) {
         return address.getHostString() + ":" + address.getPort();
     }
@@ -248,16 +249,15 @@ public final class LoadGenerator {
                 .option("port", "PORT", String.valueOf(EchoServer.DEFAULT_PORT), "server port")
                 .option("connections", "N", "10", "connections to open, at most " + MAX_CONNECTIONS)
                 .option("connect-rate", "PER_SECOND", "1000", "connections opened per second, 0 = all at once")
-                .option("rate", "PER_SECOND", "0", "echo: messages per second per connection; http: requests"
-                        + " per second over all connections; 0 = as fast as possible")
+                .option("rate", "PER_SECOND", "0", "messages/s per connection (echo), requests/s over all"
+                        + " connections (http); 0 = as fast as possible")
                 .option("message-size", "BYTES", "64", "echo: bytes per message, at most " + MAX_MESSAGE_SIZE)
                 .option("path", "PATH", "/", "http: request target, starting with '/'")
                 .option("method", "GET|POST", "GET", "http: request method")
                 .option("body-size", "BYTES", "0", "http: bytes of each POST body, at most " + MAX_MESSAGE_SIZE)
-                .option("pipeline", "DEPTH", "1", "http: requests a connection writes back to back before"
-                        + " reading their responses, at most " + HttpLoad.MAX_PIPELINE)
-                .option("timeout", "TIME", "10s", "http: a connection that receives nothing for TIME while"
-                        + " waiting counts a timeout")
+                .option("pipeline", "DEPTH", "1", "http: requests written back to back before reading the"
+                        + " responses, at most " + HttpLoad.MAX_PIPELINE)
+                .option("timeout", "TIME", "10s", "http: nothing received for TIME while waiting is a timeout")
                 .option("duration", "TIME", "10s", "length of the run (500ms, 10s, 2m), at most 1h")
                 .option("workers", "N", "2", "engine worker threads of the client")
                 .option("json", "FILE", null, "also write the summary as JSON to FILE ('-' for stdout)");

@@ -86,6 +86,7 @@ final class LoadRun {
         return System.nanoTime() >= deadline;
     }
 
+    /** When the run's time is up, in {@link System#nanoTime()} terms. */
     long deadline() {
         return deadline;
     }

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.iocp4j.core.IoEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,9 +75,9 @@ class HttpLoadTest {
 
         String json = r.toJson();
         assertTrue(json.startsWith("{\"protocol\":\"http\",\"target\":"), json);
-        assertEquals(r.responses(), jsonLong(json, "responses"), json);
-        assertEquals(r.status2xx(), jsonLong(json, "2xx"), json);
-        assertEquals(l.p99(), jsonLong(json, "p99"), json);
+        assertEquals(r.responses(), LoadGeneratorTest.jsonLong(json, "responses"), json);
+        assertEquals(r.status2xx(), LoadGeneratorTest.jsonLong(json, "2xx"), json);
+        assertEquals(l.p99(), LoadGeneratorTest.jsonLong(json, "p99"), json);
         assertTrue(json.matches(".*\"status\":\\{\"2xx\":\\d+,\"3xx\":0,\"4xx\":0,\"5xx\":0},\"errors\":\\{"
                 + "\"malformed\":0,\"io\":0,\"timeouts\":0},.*\"latencyMicros\":\\{\"p50\":\\d+,\"p90\":\\d+,"
                 + "\"p99\":\\d+,\"p999\":\\d+,\"max\":\\d+,\"mean\":[0-9.]+},\"firstError\":null}"), json);
@@ -203,11 +201,5 @@ class HttpLoadTest {
 
         assertTrue(r.clean(), r.summary());
         assertTrue(r.requests() >= 60 && r.requests() <= 102, r.summary());
-    }
-
-    private static long jsonLong(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
-        assertTrue(m.find(), key + " in " + json);
-        return Long.parseLong(m.group(1));
     }
 }
