@@ -8,22 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 import org.iocp4j.core.IoEngine;
 import org.iocp4j.core.IoSocket;
 
 /**
- * The {@code load} subcommand: an echo load generator. It opens connections at a set connection rate,
- * each sending fixed-size messages (at a set rate, or as fast as the round trips allow), checks that every
- * echoed byte equals what was sent, and records round-trip latency in an HdrHistogram.
+ * The {@code load} subcommand and its echo load: it opens connections at a set connection rate, each sending
+ * fixed-size messages (at a set rate, or as fast as the round trips allow), checks that every echoed byte
+ * equals what was sent, and records round-trip latency in an HdrHistogram. {@code --protocol http} runs
+ * {@link HttpLoad} instead; the clock, connection launching, latency and live line are {@link LoadRun}'s.
  *
  * <p>Each connection is an {@link IoSocket} driven by its own virtual thread: one message in flight per
  * connection (send, read the full echo, compare), so the per-connection code is a plain loop, verification
@@ -104,73 +100,56 @@ public final class LoadGenerator {
                          int messageSize, int messageRate, double seconds, long messages, long bytesVerified,
                          long verifyErrors, double messagesPerSecond, double mbPerSecond, long p50Micros,
                          long p90Micros, long p99Micros, long p999Micros, long maxMicros, double meanMicros,
-                         String firstError) {
+                         String firstError) implements LoadReport {
 
         /** Whether the run was clean: something was measured and nothing failed. */
+        @Override
         public boolean clean() {
             return messages > 0 && connectFailures == 0 && ioErrors == 0 && verifyErrors == 0;
         }
 
+        private LoadRun.Latency latency() {
+            return new LoadRun.Latency(p50Micros, p90Micros, p99Micros, p999Micros, maxMicros, meanMicros);
+        }
+
         /** The report as one JSON object, fields in declaration order. */
+        @Override
         public String toJson() {
             return String.format(Locale.ROOT, "{\"target\":%s,\"connections\":%d,\"connected\":%d,"
                             + "\"connectFailures\":%d,\"ioErrors\":%d,\"messageSize\":%d,\"messageRate\":%d,"
                             + "\"seconds\":%.3f,\"messages\":%d,\"bytesVerified\":%d,\"verifyErrors\":%d,"
-                            + "\"messagesPerSecond\":%.1f,\"mbPerSecond\":%.3f,\"latencyMicros\":{\"p50\":%d,"
-                            + "\"p90\":%d,\"p99\":%d,\"p999\":%d,\"max\":%d,\"mean\":%.1f},\"firstError\":%s}",
-                    quote(target), connections, connected, connectFailures, ioErrors, messageSize, messageRate,
-                    seconds, messages, bytesVerified, verifyErrors, messagesPerSecond, mbPerSecond, p50Micros,
-                    p90Micros, p99Micros, p999Micros, maxMicros, meanMicros,
-                    firstError == null ? "null" : quote(firstError));
+                            + "\"messagesPerSecond\":%.1f,\"mbPerSecond\":%.3f,%s,\"firstError\":%s}",
+                    LoadRun.jsonString(target), connections, connected, connectFailures, ioErrors, messageSize,
+                    messageRate, seconds, messages, bytesVerified, verifyErrors, messagesPerSecond, mbPerSecond,
+                    latency().json(), LoadRun.jsonString(firstError));
         }
 
         /** The human-readable summary. */
+        @Override
         public String summary() {
             return String.format(Locale.ROOT, """
                     summary: %s, %.2f s
                       connections  %d asked, %d connected, %d connect failures, %d I/O errors
                       messages     %d of %d bytes (%.0f msg/s, %.3f MB/s echoed)
                       verified     %d bytes, %d verification errors
-                      latency us   p50 %d  p90 %d  p99 %d  p99.9 %d  max %d  mean %.1f%s""",
+                    %s%s""",
                     target, seconds, connections, connected, connectFailures, ioErrors, messages, messageSize,
-                    messagesPerSecond, mbPerSecond, bytesVerified, verifyErrors, p50Micros, p90Micros, p99Micros,
-                    p999Micros, maxMicros, meanMicros, firstError == null ? "" : "\n  first error  " + firstError);
-        }
-
-        private static String quote(String s) {
-            StringBuilder sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
+                    messagesPerSecond, mbPerSecond, bytesVerified, verifyErrors, latency().summary(),
+                    firstError == null ? "" : "\n  first error  " + firstError);
         }
     }
 
     private final IoEngine engine;
     private final Settings settings;
-    private final Recorder recorder = new Recorder(3);
-    private final LongAdder connected = new LongAdder();
-    private final LongAdder connectFailures = new LongAdder();
+    private final LoadRun run;
     private final LongAdder ioErrors = new LongAdder();
-    private final LongAdder messages = new LongAdder();
     private final LongAdder bytesVerified = new LongAdder();
     private final LongAdder verifyErrors = new LongAdder();
-    private final AtomicReference<String> firstError = new AtomicReference<>();
-    private long deadline;
 
     private LoadGenerator(IoEngine engine, Settings settings) {
         this.engine = engine;
         this.settings = settings;
+        this.run = new LoadRun(settings.duration());
     }
 
     /**
@@ -182,81 +161,39 @@ public final class LoadGenerator {
     }
 
     private Report run(PrintStream live) throws InterruptedException {
-        long start = System.nanoTime();
-        deadline = start + settings.duration().toNanos();
-        List<Thread> threads = new ArrayList<>();
-        Thread launcher = Thread.ofVirtual().name("load-launcher").start(() -> launch(start, threads));
-        Histogram total = new Histogram(3);
-        Histogram interval = null;
-        long lastMessages = 0;
-        for (long tick = start + 1_000_000_000L; tick <= deadline; tick += 1_000_000_000L) {
-            sleepUntil(tick);
-            interval = recorder.getIntervalHistogram(interval);
-            total.add(interval);
-            long m = messages.sum();
-            live.printf(Locale.ROOT, "%4ds  connected %d  msgs %d (%d/s)  p50 %dus  p99 %dus  errors %d%n",
-                    (tick - start) / 1_000_000_000L, connected.sum(), m, m - lastMessages,
-                    interval.getValueAtPercentile(50), interval.getValueAtPercentile(99),
-                    connectFailures.sum() + ioErrors.sum() + verifyErrors.sum());
-            lastMessages = m;
-        }
-        sleepUntil(deadline);
-        launcher.join();
-        long drainEnd = System.nanoTime() + DRAIN.toNanos();
-        synchronized (threads) {
-            for (Thread t : threads) {
-                t.join(Duration.ofNanos(Math.max(1, drainEnd - System.nanoTime())));
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        total.add(recorder.getIntervalHistogram());
-        long n = messages.sum();
+        LoadRun.Result result = run.run(settings.connections(), settings.connectRate(), this::drive, "msgs",
+                () -> run.connectFailures() + ioErrors.sum() + verifyErrors.sum(), live);
+        double seconds = result.seconds();
+        LoadRun.Latency latency = result.latency();
+        long n = run.completed();
         long verified = bytesVerified.sum();
-        return new Report(settings.target().getHostString() + ":" + settings.target().getPort(),
-                settings.connections(), connected.sum(), connectFailures.sum(), ioErrors.sum(),
-                settings.messageSize(), settings.messageRate(), seconds, n, verified, verifyErrors.sum(),
-                n / seconds, verified / seconds / 1e6, total.getValueAtPercentile(50),
-                total.getValueAtPercentile(90), total.getValueAtPercentile(99), total.getValueAtPercentile(99.9),
-                total.getMaxValue(), total.getMean(), firstError.get());
+        return new Report(hostPort(settings.target()), settings.connections(), run.connected(),
+                run.connectFailures(), ioErrors.sum(), settings.messageSize(), settings.messageRate(), seconds, n,
+                verified, verifyErrors.sum(), n / seconds, verified / seconds / 1e6, latency.p50(), latency.p90(),
+                latency.p99(), latency.p999(), latency.max(), latency.mean(), run.firstError());
     }
 
-    /** Starts one virtual thread per connection, spaced by the connection rate, until the deadline. */
-    private void launch(long start, List<Thread> threads) {
-        for (int i = 0; i < settings.connections(); i++) {
-            if (settings.connectRate() > 0) {
-                sleepUntil(start + i * 1_000_000_000L / settings.connectRate());
-            }
-            if (System.nanoTime() >= deadline) {
-                return;
-            }
-            int id = i;
-            synchronized (threads) {
-                threads.add(Thread.ofVirtual().name("load-" + id).start(() -> drive(id)));
-            }
-        }
+    /** {@code host:port}, as the reports name the server. */
+    static String hostPort(InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     /** One connection: round trips until the deadline. */
     private void drive(int id) {
-        IoSocket socket;
-        try {
-            socket = IoSocket.connect(engine, settings.target());
-        } catch (IOException e) {
-            connectFailures.increment();
-            firstError.compareAndSet(null, "connect: " + e.getMessage());
+        IoSocket socket = run.connect(engine, settings.target());
+        if (socket == null) {
             return;
         }
-        connected.increment();
         int size = settings.messageSize();
         byte[] sent = new byte[size];
         byte[] echoed = new byte[size];
         long slot = settings.messageRate() > 0 ? 1_000_000_000L / settings.messageRate() : 0;
         long next = System.nanoTime();
         try (socket) {
-            for (long seq = 0; System.nanoTime() < deadline; seq++) {
+            for (long seq = 0; !run.over(); seq++) {
                 if (slot > 0) {
-                    sleepUntil(Math.min(next, deadline));
-                    if (System.nanoTime() >= deadline) {
+                    LoadRun.sleepUntil(Math.min(next, run.deadline()));
+                    if (run.over()) {
                         break;
                     }
                     next = Math.max(next + slot, System.nanoTime());
@@ -272,19 +209,17 @@ public final class LoadGenerator {
                     }
                     got += n;
                 }
-                recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1_000));
-                messages.increment();
+                run.complete(t0);
                 if (Arrays.equals(sent, echoed)) {
                     bytesVerified.add(size);
                 } else {
                     verifyErrors.increment();
-                    firstError.compareAndSet(null, "connection " + id + " message " + seq
-                            + ": echo differs from what was sent");
+                    run.error("connection " + id + " message " + seq + ": echo differs from what was sent");
                 }
             }
         } catch (IOException e) {
             ioErrors.increment();
-            firstError.compareAndSet(null, "connection " + id + ": " + e);
+            run.error("connection " + id + ": " + e);
         }
     }
 
@@ -299,25 +234,38 @@ public final class LoadGenerator {
         }
     }
 
-    private static void sleepUntil(long nanoTime) {
-        for (long wait = nanoTime - System.nanoTime(); wait > 0; wait = nanoTime - System.nanoTime()) {
-            LockSupport.parkNanos(wait);
-        }
-    }
+    /** Options of {@code load} that only the HTTP load reads. */
+    private static final List<String> HTTP_OPTIONS = List.of("path", "method", "body-size", "pipeline", "timeout");
+    /** Options of {@code load} that only the echo load reads. */
+    private static final List<String> ECHO_OPTIONS = List.of("message-size");
 
     /** The options of {@code load}. */
     static Options options() {
-        return new Options("load", "Echo load generator: opens connections at a set rate, sends fixed-size"
-                + " messages,\nverifies every echoed byte and reports throughput and round-trip latency.")
-                .option("host", "ADDRESS", "127.0.0.1", "echo server address")
-                .option("port", "PORT", String.valueOf(EchoServer.DEFAULT_PORT), "echo server port")
+        return new Options("load", "Load generator for the echo server (--protocol echo) or an HTTP/1.1 server"
+                + " (--protocol http):\nopens connections at a set rate, sends messages or requests, checks"
+                + " the answers and reports\nthroughput and round-trip latency.")
+                .option("protocol", "echo|http", "echo", "what the server speaks")
+                .option("host", "ADDRESS", "127.0.0.1", "server address")
+                .option("port", "PORT", String.valueOf(EchoServer.DEFAULT_PORT), "server port")
                 .option("connections", "N", "10", "connections to open, at most " + MAX_CONNECTIONS)
                 .option("connect-rate", "PER_SECOND", "1000", "connections opened per second, 0 = all at once")
-                .option("message-size", "BYTES", "64", "bytes per message, at most " + MAX_MESSAGE_SIZE)
-                .option("rate", "PER_SECOND", "0", "messages per second per connection, 0 = as fast as possible")
+                .option("rate", "PER_SECOND", "0", "messages/s per connection (echo), requests/s over all"
+                        + " connections (http); 0 = as fast as possible")
+                .option("message-size", "BYTES", "64", "echo: bytes per message, at most " + MAX_MESSAGE_SIZE)
+                .option("path", "PATH", "/", "http: request target, starting with '/'")
+                .option("method", "GET|POST", "GET", "http: request method")
+                .option("body-size", "BYTES", "0", "http: bytes of each POST body, at most " + MAX_MESSAGE_SIZE)
+                .option("pipeline", "DEPTH", "1", "http: requests written back to back before reading the"
+                        + " responses, at most " + HttpLoad.MAX_PIPELINE)
+                .option("timeout", "TIME", "10s", "http: nothing received for TIME while waiting is a timeout")
                 .option("duration", "TIME", "10s", "length of the run (500ms, 10s, 2m), at most 1h")
                 .option("workers", "N", "2", "engine worker threads of the client")
                 .option("json", "FILE", null, "also write the summary as JSON to FILE ('-' for stdout)");
+    }
+
+    /** One protocol's load, run on the client engine the command built. */
+    private interface Job {
+        LoadReport run(IoEngine engine) throws InterruptedException;
     }
 
     /**
@@ -326,24 +274,48 @@ public final class LoadGenerator {
      * @return 0 for a clean run, 1 if anything failed or nothing was measured
      */
     static int run(Options options, PrintStream out) throws UsageException, IOException, InterruptedException {
+        String protocol = options.string("protocol");
+        List<String> foreign = switch (protocol) {
+            case "echo" -> HTTP_OPTIONS;
+            case "http" -> ECHO_OPTIONS;
+            default -> throw new UsageException("option '--protocol' must be echo or http, got '" + protocol + "'");
+        };
+        for (String name : foreign) {
+            if (options.isSet(name)) {
+                throw new UsageException("option '--" + name + "' does not apply to --protocol " + protocol);
+            }
+        }
         String host = options.string("host");
         InetSocketAddress target = new InetSocketAddress(host, options.integer("port", 1, 65535));
         if (target.isUnresolved()) {
             throw new UsageException("option '--host': cannot resolve '" + host + "'");
         }
-        Settings settings = new Settings(target, options.integer("connections", 1, MAX_CONNECTIONS),
-                options.integer("connect-rate", 0, 1_000_000), options.integer("message-size", 1, MAX_MESSAGE_SIZE),
-                options.integer("rate", 0, 1_000_000),
-                options.duration("duration", Duration.ofMillis(100), MAX_DURATION));
-        int workers = options.integer("workers", 1, 256);
+        int connections = options.integer("connections", 1, MAX_CONNECTIONS);
+        int connectRate = options.integer("connect-rate", 0, 1_000_000);
+        int rate = options.integer("rate", 0, 1_000_000);
+        Duration duration = options.duration("duration", Duration.ofMillis(100), MAX_DURATION);
+        IoEngine.Builder engineBuilder = IoEngine.builder().workers(options.integer("workers", 1, 256));
         String json = options.string("json");
-        out.println("load: " + settings.connections() + " connections to " + target + ", " + settings.messageSize()
-                + "-byte messages, " + (settings.messageRate() == 0 ? "as fast as possible"
-                : settings.messageRate() + "/s per connection") + ", for " + settings.duration().toMillis() + " ms");
-        Report report;
-        IoEngine engine = IoEngine.builder().workers(workers).build();
+        Job job;
+        if (protocol.equals("echo")) {
+            Settings settings = new Settings(target, connections, connectRate,
+                    options.integer("message-size", 1, MAX_MESSAGE_SIZE), rate, duration);
+            out.println("load: " + connections + " connections to " + target + ", " + settings.messageSize()
+                    + "-byte messages, " + (rate == 0 ? "as fast as possible" : rate + "/s per connection")
+                    + ", for " + duration.toMillis() + " ms");
+            job = engine -> run(engine, settings, out);
+        } else {
+            HttpLoad.Settings settings = HttpLoad.settings(options, target, connections, connectRate, rate,
+                    duration);
+            engineBuilder.readTimeout(HttpLoad.timeout(options, settings));
+            out.println("load: " + connections + " connections to " + target + ", " + settings.describe()
+                    + ", for " + duration.toMillis() + " ms");
+            job = engine -> HttpLoad.run(engine, settings, out);
+        }
+        LoadReport report;
+        IoEngine engine = engineBuilder.build();
         try {
-            report = run(engine, settings, out);
+            report = job.run(engine);
         } finally {
             engine.shutdown(DRAIN);
         }

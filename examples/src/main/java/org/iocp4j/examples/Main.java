@@ -18,7 +18,7 @@ public final class Main {
             commands:
               http   HTTP/1.1 server (static files and demo routes) on the proactor
               echo   echo server on the proactor
-              load   echo load generator with connection and message rates
+              load   load generator for the echo server or an HTTP/1.1 server
 
             Run 'iocp4j-examples COMMAND --help' for a command's options.""";
 

@@ -76,6 +76,12 @@ public final class Options {
         return true;
     }
 
+    /** Whether {@code --name} was given on the command line (rather than left to its default). */
+    public boolean isSet(String name) {
+        spec(name);
+        return values.containsKey(name);
+    }
+
     /** The value of {@code --name}, or its default ({@code null} when it has none). */
     public String string(String name) {
         String v = values.get(name);

@@ -92,7 +92,8 @@ class LoadGeneratorTest {
         assertTrue(!r.clean() && r.firstError().startsWith("connect: "), r.summary());
     }
 
-    private static long jsonLong(String json, String key) {
+    /** The number {@code "key":N} in {@code json} (the first such key). */
+    static long jsonLong(String json, String key) {
         Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
         assertTrue(m.find(), key + " in " + json);
         return Long.parseLong(m.group(1));

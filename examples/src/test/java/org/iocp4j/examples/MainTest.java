@@ -76,6 +76,56 @@ class MainTest {
     }
 
     @Test
+    void unknownProtocol() {
+        assertUsageError("option '--protocol' must be echo or http, got 'ftp'", "load", "--protocol", "ftp");
+    }
+
+    @Test
+    void pipelineBelowOne() {
+        assertUsageError("option '--pipeline' must be between 1 and 1024, got 0",
+                "load", "--protocol", "http", "--pipeline", "0");
+    }
+
+    @Test
+    void pathWithoutLeadingSlash() {
+        assertUsageError("option '--path' must start with '/', got 'plaintext'",
+                "load", "--protocol", "http", "--path", "plaintext");
+    }
+
+    @Test
+    void pathWithSpace() {
+        assertUsageError("option '--path' may hold only visible ASCII characters",
+                "load", "--protocol", "http", "--path", "/a b");
+    }
+
+    @Test
+    void bodySizeWithGet() {
+        assertUsageError("option '--body-size' needs '--method POST': a GET request carries no body",
+                "load", "--protocol", "http", "--body-size", "10");
+    }
+
+    @Test
+    void unsupportedMethod() {
+        assertUsageError("option '--method' must be GET or POST, got 'PUT'",
+                "load", "--protocol", "http", "--method", "put");
+    }
+
+    @Test
+    void optionOfTheOtherProtocol() {
+        assertUsageError("option '--message-size' does not apply to --protocol http",
+                "load", "--protocol", "http", "--message-size", "10");
+        err.reset();
+        assertUsageError("option '--pipeline' does not apply to --protocol echo", "load", "--pipeline", "4");
+    }
+
+    /** 100 connections sharing 10 requests/s each wait 10 s between requests: a 10 s timeout would cut them. */
+    @Test
+    void timeoutShorterThanThePacing() {
+        assertUsageError("option '--timeout' (10s) must be at least twice the 10.000 s a connection waits",
+                "load", "--protocol", "http", "--connections", "100", "--rate", "10");
+    }
+
+    @Test
     void helpListsCommandsAndOptions() {
         assertEquals(0, run("--help"));
         String top = out.toString(StandardCharsets.UTF_8);
@@ -84,6 +134,7 @@ class MainTest {
         assertEquals(0, run("load", "--help"));
         String load = out.toString(StandardCharsets.UTF_8);
         assertTrue(load.contains("--connect-rate PER_SECOND") && load.contains("(default 7007)"), load);
+        assertTrue(load.contains("--protocol echo|http") && load.contains("--pipeline DEPTH"), load);
         out.reset();
         assertEquals(0, run("echo", "--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--workers N"));
