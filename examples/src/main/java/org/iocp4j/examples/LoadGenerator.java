@@ -246,7 +246,8 @@ public final class LoadGenerator {
                 + " the answers and reports\nthroughput and round-trip latency.")
                 .option("protocol", "echo|http", "echo", "what the server speaks")
                 .option("host", "ADDRESS", "127.0.0.1", "server address")
-                .option("port", "PORT", String.valueOf(EchoServer.DEFAULT_PORT), "server port")
+                .option("port", "PORT", null, "server port (default " + EchoServer.DEFAULT_PORT + " for echo, "
+                        + HttpCommand.DEFAULT_PORT + " for http, as those servers use)")
                 .option("connections", "N", "10", "connections to open, at most " + MAX_CONNECTIONS)
                 .option("connect-rate", "PER_SECOND", "1000", "connections opened per second, 0 = all at once")
                 .option("rate", "PER_SECOND", "0", "messages/s per connection (echo), requests/s over all"
@@ -286,7 +287,9 @@ public final class LoadGenerator {
             }
         }
         String host = options.string("host");
-        InetSocketAddress target = new InetSocketAddress(host, options.integer("port", 1, 65535));
+        int port = options.isSet("port") ? options.integer("port", 1, 65535)
+                : protocol.equals("echo") ? EchoServer.DEFAULT_PORT : HttpCommand.DEFAULT_PORT;
+        InetSocketAddress target = new InetSocketAddress(host, port);
         if (target.isUnresolved()) {
             throw new UsageException("option '--host': cannot resolve '" + host + "'");
         }
