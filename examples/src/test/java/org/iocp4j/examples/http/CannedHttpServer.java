@@ -91,7 +91,8 @@ final class CannedHttpServer implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>();
             for (int i = 1; i < lines.length; i++) {
                 int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+                headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                        lines[i].substring(colon + 1).strip());
             }
             byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
             Request request = new Request(requestLine[0], requestLine[1], Map.copyOf(headers), body);

@@ -18,7 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +33,14 @@ class ChromiumTest {
     private static final Color GREEN = new Color(0x2da44e);
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private static Chromium chromium;
-
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void findChromium() {
+    private Chromium chromium;
+
+    /** Per test, not @BeforeAll: Surefire reports a class whose @BeforeAll aborts as 0 tests, reason lost. */
+    @BeforeEach
+    void findChromium() {
         chromium = Tools.chromium();
     }
 
@@ -98,7 +99,8 @@ class ChromiumTest {
 
             assertEquals(100 * 100, shot.countPixels(GREEN, 2), shot::toString);
             assertEquals(400 * 200, shot.countPixels(BLUE, 2), shot::toString);
-            assertTrue(server.requests().stream().anyMatch(r -> r.target().equals("/colour")), server.requests()::toString);
+            assertTrue(server.requests().stream().anyMatch(r -> r.target().equals("/colour")),
+                    server.requests()::toString);
         }
     }
 

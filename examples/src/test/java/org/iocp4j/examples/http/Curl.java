@@ -31,7 +31,7 @@ final class Curl {
     private static final Duration DEFAULT_MAX_TIME = Duration.ofSeconds(10);
     /** Extra wall-clock time beyond --max-time before the curl process itself is killed. */
     private static final Duration KILL_GRACE = Duration.ofSeconds(10);
-    private static final Pattern RANGE = Pattern.compile("[0-9]*-[0-9]*(,[0-9]*-[0-9]*)*");
+    private static final Pattern RANGE = Pattern.compile("([0-9]+-[0-9]*|-[0-9]+)(,([0-9]+-[0-9]*|-[0-9]+))*");
 
     private final Path executable;
 
@@ -89,13 +89,14 @@ final class Curl {
                     || value.contains("\r") || value.contains("\n")) {
                 throw new IllegalArgumentException("not a header line: '" + name + ": " + value + "'");
             }
-            headers.add(name + ": " + value);
+            // "Name:" with nothing after the colon is curl's syntax for leaving a header out.
+            headers.add(value.isEmpty() ? name + ":" : name + ": " + value);
             return this;
         }
 
         /** A byte range request ({@code -r}), e.g. {@code 0-99}, {@code 100-}, {@code -500} or {@code 0-0,10-19}. */
         Request range(String ranges) {
-            if (!RANGE.matcher(ranges).matches() || ranges.contains("--")) {
+            if (!RANGE.matcher(ranges).matches()) {
                 throw new IllegalArgumentException("not a byte range for curl -r: '" + ranges + "'");
             }
             range = ranges;
@@ -344,11 +345,15 @@ final class Curl {
         private final int exitCode;
 
         CurlException(int exitCode, String curlMessage, List<String> command) {
-            super("curl exited with " + exitCode + ": " + curlMessage + " (command: " + String.join(" ", command) + ")");
+            super("curl exited with " + exitCode + ": " + curlMessage
+                    + " (command: " + String.join(" ", command) + ")");
             this.exitCode = exitCode;
         }
 
-        /** curl's exit code (e.g. 7 could not connect, 28 timed out, 52 empty reply, 56 receive error); -1 killed. */
+        /**
+         * curl's exit code: e.g. 7 could not connect, 8 malformed response, 28 timed out, 52 empty reply,
+         * 56 receive error; -1 when it overran its own --max-time and was killed.
+         */
         int exitCode() {
             return exitCode;
         }

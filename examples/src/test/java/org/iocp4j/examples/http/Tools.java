@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,10 @@ final class Tools {
         return new Curl(require("curl", Curl.locate()));
     }
 
-    /** Chromium ({@code -Diocp4j.chromium}, else chromium or chromium-browser on the PATH), or the test is skipped (failed on CI). */
+    /**
+     * Chromium ({@code -Diocp4j.chromium}, else chromium or chromium-browser on the PATH), or the test is
+     * skipped (failed on CI).
+     */
     static Chromium chromium() {
         return new Chromium(require("chromium", Chromium.locate()));
     }
@@ -45,8 +49,9 @@ final class Tools {
         if (found.isPresent()) {
             return found.get();
         }
-        String reason = program + " not found on the PATH (" + System.getenv("PATH")
-                + "); install it (Debian: apt-get install " + program + ") or run the tests with bash ci/test";
+        String path = Objects.requireNonNullElse(System.getenv("PATH"), "unset");
+        String reason = program + " not found on the PATH (" + path + "); install it (Debian: apt-get install "
+                + program + ") or run the tests with bash ci/test";
         if (mustBeInstalled()) {
             return fail(reason + " - CI is set and this machine has apt-get, so ci/test should have installed it");
         }
