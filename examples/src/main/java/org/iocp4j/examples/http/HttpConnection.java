@@ -74,6 +74,8 @@ final class HttpConnection implements ConnectionHandler {
     /** The response after which the connection closes was queued: input is dropped until the client closes. */
     private boolean lingering;
     private boolean closed;
+    /** The client half-closed: once what is left in {@link #input} is decoded, no request follows. */
+    private boolean inputEnded;
     private boolean readsPaused;
     /** The request being received sent Expect: 100-continue and the interim answer is still owed. */
     private boolean continueOwed;
@@ -123,16 +125,10 @@ final class HttpConnection implements ConnectionHandler {
             c.close();
             return;
         }
-        // The client sent all it will: answer what is complete, then close; a half-received request is dropped.
-        closing = true;
-        releaseInput();
-        cancelHeadTimer();
-        if (exchanges.isEmpty() && streaming == null) {
-            c.close();
-        } else {
-            Exchange last = exchanges.isEmpty() ? streaming : exchanges.peekLast();
-            last.close = true;
-        }
+        // The client sent all it will: every complete request is answered (with reads paused, some may still
+        // wait in input), then the connection closes; a half-received request is dropped.
+        inputEnded = true;
+        process();
     }
 
     @Override
@@ -204,6 +200,9 @@ final class HttpConnection implements ConnectionHandler {
                 continueOwed = false;
                 dispatch(decoder.take());
             }
+        }
+        if (inputEnded && !closing) {
+            closeAfterLastResponse();
         }
     }
 
@@ -439,8 +438,13 @@ final class HttpConnection implements ConnectionHandler {
         if (closed || refused) {
             return;
         }
-        closing = true;
         releaseInput();
+        closeAfterLastResponse();
+    }
+
+    /** No further request is read: the connection closes after the last queued response, or now. */
+    private void closeAfterLastResponse() {
+        closing = true;
         cancelHeadTimer();
         if (exchanges.isEmpty() && streaming == null) {
             connection.close();
