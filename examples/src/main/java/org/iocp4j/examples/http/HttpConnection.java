@@ -79,6 +79,8 @@ final class HttpConnection implements ConnectionHandler {
     private boolean readsPaused;
     /** The request being received sent Expect: 100-continue and the interim answer is still owed. */
     private boolean continueOwed;
+    /** Exchanges whose handler or file preparation runs on a virtual thread. */
+    private int offloaded;
     private Cancellable headTimer;
     /** Bumped whenever the head timer is cancelled, so a timer that fired anyway knows it is stale. */
     private long headTimerGeneration;
@@ -238,11 +240,17 @@ final class HttpConnection implements ConnectionHandler {
     /** Called by the server's dispatch for work on a virtual thread; completes {@code e} in the context. */
     void offload(Exchange e, java.util.concurrent.Callable<HttpResponse> work) {
         e.running = true;
+        if (offloaded++ == 0) {
+            busy(true);
+        }
         connection.offload(work, (c, response) -> completed(e, response), (c, failure) -> completed(e, server.failure(e, failure)));
     }
 
     private void completed(Exchange e, HttpResponse response) {
         e.running = false;
+        if (--offloaded == 0) {
+            busy(false);
+        }
         if (closed) {
             e.response = response;
             discard(e);
@@ -265,6 +273,16 @@ final class HttpConnection implements ConnectionHandler {
         e.close = true;
         exchanges.add(e);
         flush();
+    }
+
+    /**
+     * A connection waiting for its own handlers is not idle, however long they take: the idle timeout is off
+     * while any runs, and counts again from when the last one is done.
+     */
+    private void busy(boolean busy) {
+        if (!limits.idleTimeout().isZero() && !closed) {
+            connection.idleTimeout(busy ? java.time.Duration.ZERO : limits.idleTimeout());
+        }
     }
 
     private void armHeadTimer() {
