@@ -608,6 +608,29 @@ class HttpProtocolTest {
         HttpTesting.stopClean(server);
     }
 
+    /** Clients that vanish (reset) at every stage of an exchange leave no buffer and no connection behind. */
+    @Test
+    void clientsResettingMidExchangeLeakNothing() throws Exception {
+        HttpServer server = HttpTesting.start(null);
+        sleepRoute(server);
+        List<String> stages = List.of(
+                "GET /plaintext HTTP/1.1\r\nHost: t\r\nX-Partial: ", // a head cut short (gathered)
+                "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(5000),
+                "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\nabc",
+                "POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n",
+                "GET /sleep?ms=300&id=1 HTTP/1.1\r\nHost: t\r\n\r\n".repeat(5) + "GET /plain",
+                "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4000000\r\n\r\n" + "y".repeat(4_000_000)
+                        + "GET /json HTTP/1.1\r\nHost: t\r\n\r\n".repeat(3));
+        for (String stage : stages) {
+            Raw raw = new Raw(server);
+            raw.send(stage);
+            Thread.sleep(100); // let the server take it in (and start the handlers) before the reset
+            raw.socket.setSoLinger(true, 0);
+            raw.close();
+        }
+        HttpTesting.stopClean(server);
+    }
+
     @Test
     void gracefulShutdownAnswersARunningRequest() throws Exception {
         HttpServer server = HttpTesting.start(null);
