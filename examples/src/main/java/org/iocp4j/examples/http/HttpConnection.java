@@ -422,7 +422,10 @@ final class HttpConnection implements ConnectionHandler {
         }
     }
 
-    /** Shuts output after the last response and drops input until the client closes or LINGER passes. */
+    /**
+     * Shuts output after the last response and drops input until the client closes or LINGER passes; closes
+     * at once when the client has already half-closed.
+     */
     private void linger() {
         if (lingering) {
             return;
@@ -430,6 +433,10 @@ final class HttpConnection implements ConnectionHandler {
         lingering = true;
         closing = true;
         releaseInput();
+        if (inputEnded) {
+            connection.close(); // the client sends nothing more: there is no input to drain
+            return;
+        }
         if (readsPaused) {
             readsPaused = false;
             connection.autoRead(true);
