@@ -39,6 +39,8 @@ final class RequestDecoder {
     private static final byte[] CLOSE = Ascii.bytes("close");
     private static final byte[] KEEP_ALIVE = Ascii.bytes("keep-alive");
     private static final byte[] CONTINUE = Ascii.bytes("100-continue");
+    /** A Content-Length body's first array; it grows as bytes arrive. */
+    private static final int FIRST_BODY_ARRAY = 64 << 10;
     /** A chunk-size line (size and extensions) longer than this is refused. */
     private static final int MAX_CHUNK_LINE = 1024;
 
@@ -208,7 +210,8 @@ final class RequestDecoder {
             return HEAD_DONE;
         }
         if (r.contentLength > 0) {
-            fixedBody = new byte[(int) r.contentLength];
+            // Not the whole Content-Length at once: a head alone must not make the server allocate maxBodyBytes.
+            fixedBody = new byte[(int) Math.min(r.contentLength, FIRST_BODY_ARRAY)];
             fixedFilled = 0;
             return HEAD_DONE;
         }
@@ -435,11 +438,15 @@ final class RequestDecoder {
     // ------------------------------------------------------------------ bodies
 
     private int decodeFixed(Buffer in) {
-        int n = Math.min(in.readableBytes(), fixedBody.length - fixedFilled);
+        int length = (int) request.contentLength;
+        int n = Math.min(in.readableBytes(), length - fixedFilled);
+        if (fixedFilled + n > fixedBody.length) {
+            fixedBody = java.util.Arrays.copyOf(fixedBody, (int) Math.min(length, Math.max(2L * fixedBody.length, fixedFilled + n)));
+        }
         MemorySegment.copy(in.segment(), ValueLayout.JAVA_BYTE, in.readerIndex(), fixedBody, fixedFilled, n);
         in.readerIndex(in.readerIndex() + n);
         fixedFilled += n;
-        if (fixedFilled < fixedBody.length) {
+        if (fixedFilled < length) {
             return NEED_MORE;
         }
         request.body(fixedBody);

@@ -248,6 +248,29 @@ class RequestDecoderTest {
         assertPoolEmpty();
     }
 
+    /**
+     * Heads announcing the largest body the limit allows, more of them than the heap could hold at once:
+     * body arrays grow with the bytes that arrive, so a head alone costs next to nothing.
+     */
+    @Example
+    void aContentLengthAloneAllocatesNoBody() throws HttpException {
+        HttpLimits huge = HttpLimits.DEFAULTS.withMaxBodyBytes(1L << 30);
+        long heads = (Runtime.getRuntime().maxMemory() >> 30) + 2;
+        byte[] head = bytes("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + (1 << 30) + "\r\n\r\nthe first bytes");
+        List<Feeder> feeders = new ArrayList<>();
+        try {
+            for (long i = 0; i < heads; i++) {
+                Feeder f = new Feeder(huge);
+                feeders.add(f);
+                f.feed(head, 0, head.length);
+                assertTrue(f.decoder.readingBody());
+            }
+        } finally {
+            feeders.forEach(Feeder::close);
+        }
+        assertPoolEmpty();
+    }
+
     // ------------------------------------------------------------------ refusals
 
     @Example
