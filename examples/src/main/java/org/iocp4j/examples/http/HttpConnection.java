@@ -74,9 +74,13 @@ final class HttpConnection implements ConnectionHandler {
     /** The response after which the connection closes was queued: input is dropped until the client closes. */
     private boolean lingering;
     private boolean closed;
+    /** The client half-closed: once what is left in {@link #input} is decoded, no request follows. */
+    private boolean inputEnded;
     private boolean readsPaused;
     /** The request being received sent Expect: 100-continue and the interim answer is still owed. */
     private boolean continueOwed;
+    /** Exchanges whose handler or file preparation runs on a virtual thread. */
+    private int offloaded;
     private Cancellable headTimer;
     /** Bumped whenever the head timer is cancelled, so a timer that fired anyway knows it is stale. */
     private long headTimerGeneration;
@@ -123,16 +127,10 @@ final class HttpConnection implements ConnectionHandler {
             c.close();
             return;
         }
-        // The client sent all it will: answer what is complete, then close; a half-received request is dropped.
-        closing = true;
-        releaseInput();
-        cancelHeadTimer();
-        if (exchanges.isEmpty() && streaming == null) {
-            c.close();
-        } else {
-            Exchange last = exchanges.isEmpty() ? streaming : exchanges.peekLast();
-            last.close = true;
-        }
+        // The client sent all it will: every complete request is answered (with reads paused, some may still
+        // wait in input), then the connection closes; a half-received request is dropped.
+        inputEnded = true;
+        process();
     }
 
     @Override
@@ -205,6 +203,9 @@ final class HttpConnection implements ConnectionHandler {
                 dispatch(decoder.take());
             }
         }
+        if (inputEnded && !closing) {
+            closeAfterLastResponse();
+        }
     }
 
     /** The interim answer goes out only when no earlier response is still to be sent, to keep the order. */
@@ -239,11 +240,17 @@ final class HttpConnection implements ConnectionHandler {
     /** Called by the server's dispatch for work on a virtual thread; completes {@code e} in the context. */
     void offload(Exchange e, java.util.concurrent.Callable<HttpResponse> work) {
         e.running = true;
+        if (offloaded++ == 0) {
+            busy(true);
+        }
         connection.offload(work, (c, response) -> completed(e, response), (c, failure) -> completed(e, server.failure(e, failure)));
     }
 
     private void completed(Exchange e, HttpResponse response) {
         e.running = false;
+        if (--offloaded == 0) {
+            busy(false);
+        }
         if (closed) {
             e.response = response;
             discard(e);
@@ -266,6 +273,16 @@ final class HttpConnection implements ConnectionHandler {
         e.close = true;
         exchanges.add(e);
         flush();
+    }
+
+    /**
+     * A connection waiting for its own handlers is not idle, however long they take: the idle timeout is off
+     * while any runs, and counts again from when the last one is done.
+     */
+    private void busy(boolean busy) {
+        if (!limits.idleTimeout().isZero() && !closed) {
+            connection.idleTimeout(busy ? java.time.Duration.ZERO : limits.idleTimeout());
+        }
     }
 
     private void armHeadTimer() {
@@ -405,7 +422,10 @@ final class HttpConnection implements ConnectionHandler {
         }
     }
 
-    /** Shuts output after the last response and drops input until the client closes or LINGER passes. */
+    /**
+     * Shuts output after the last response and drops input until the client closes or LINGER passes; closes
+     * at once when the client has already half-closed.
+     */
     private void linger() {
         if (lingering) {
             return;
@@ -413,6 +433,10 @@ final class HttpConnection implements ConnectionHandler {
         lingering = true;
         closing = true;
         releaseInput();
+        if (inputEnded) {
+            connection.close(); // the client sends nothing more: there is no input to drain
+            return;
+        }
         if (readsPaused) {
             readsPaused = false;
             connection.autoRead(true);
@@ -439,8 +463,13 @@ final class HttpConnection implements ConnectionHandler {
         if (closed || refused) {
             return;
         }
-        closing = true;
         releaseInput();
+        closeAfterLastResponse();
+    }
+
+    /** No further request is read: the connection closes after the last queued response, or now. */
+    private void closeAfterLastResponse() {
+        closing = true;
         cancelHeadTimer();
         if (exchanges.isEmpty() && streaming == null) {
             connection.close();

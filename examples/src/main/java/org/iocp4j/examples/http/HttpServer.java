@@ -220,11 +220,12 @@ public final class HttpServer implements AutoCloseable {
     HttpResponse dispatch(HttpConnection connection, HttpConnection.Exchange e) throws HttpException {
         HttpRequest request = e.request;
         String method = request.method();
-        if (request.path().equals("*")) {
-            return allow(ALL_METHODS);
-        }
         RouteTable.Route route;
         try {
+            // The first decoding of the path: a malformed escape is the client's error, not the server's.
+            if (request.path().equals("*")) {
+                return allow(ALL_METHODS);
+            }
             route = routes.find(request);
         } catch (IllegalArgumentException x) {
             throw new HttpException(400, "malformed path: " + x.getMessage());

@@ -39,6 +39,8 @@ final class RequestDecoder {
     private static final byte[] CLOSE = Ascii.bytes("close");
     private static final byte[] KEEP_ALIVE = Ascii.bytes("keep-alive");
     private static final byte[] CONTINUE = Ascii.bytes("100-continue");
+    /** A Content-Length body's first array; it grows as bytes arrive. */
+    private static final int FIRST_BODY_ARRAY = 64 << 10;
     /** A chunk-size line (size and extensions) longer than this is refused. */
     private static final int MAX_CHUNK_LINE = 1024;
 
@@ -176,8 +178,13 @@ final class RequestDecoder {
 
     /** 414 / 431 as soon as what has arrived of an unfinished head is already over a limit. */
     private void checkIncompleteHead(MemorySegment s, int start, int end) throws HttpException {
-        if (end - start > limits.maxRequestLineBytes() && Ascii.indexOfLf(s, start, start + limits.maxRequestLineBytes() + 2L) < 0) {
-            throw new HttpException(414, "request line longer than " + limits.maxRequestLineBytes() + " bytes");
+        // A line within the limit has its LF at most max + 1 bytes in (after a CR). Only bytes that arrived are
+        // looked at: with max + 1 of them, a last CR may still be followed by that LF.
+        int max = limits.maxRequestLineBytes();
+        long lineEnd = Math.min(end, start + max + 2L);
+        if (end - start > max && Ascii.indexOfLf(s, start, lineEnd) < 0
+                && (lineEnd == start + max + 2L || s.get(ValueLayout.JAVA_BYTE, end - 1) != '\r')) {
+            throw new HttpException(414, "request line longer than " + max + " bytes");
         }
         if (end - start >= limits.maxHeaderBytes()) {
             throw new HttpException(431, "request head longer than " + limits.maxHeaderBytes() + " bytes");
@@ -203,7 +210,8 @@ final class RequestDecoder {
             return HEAD_DONE;
         }
         if (r.contentLength > 0) {
-            fixedBody = new byte[(int) r.contentLength];
+            // Not the whole Content-Length at once: a head alone must not make the server allocate maxBodyBytes.
+            fixedBody = new byte[(int) Math.min(r.contentLength, FIRST_BODY_ARRAY)];
             fixedFilled = 0;
             return HEAD_DONE;
         }
@@ -430,11 +438,15 @@ final class RequestDecoder {
     // ------------------------------------------------------------------ bodies
 
     private int decodeFixed(Buffer in) {
-        int n = Math.min(in.readableBytes(), fixedBody.length - fixedFilled);
+        int length = (int) request.contentLength;
+        int n = Math.min(in.readableBytes(), length - fixedFilled);
+        if (fixedFilled + n > fixedBody.length) {
+            fixedBody = java.util.Arrays.copyOf(fixedBody, (int) Math.min(length, Math.max(2L * fixedBody.length, fixedFilled + n)));
+        }
         MemorySegment.copy(in.segment(), ValueLayout.JAVA_BYTE, in.readerIndex(), fixedBody, fixedFilled, n);
         in.readerIndex(in.readerIndex() + n);
         fixedFilled += n;
-        if (fixedFilled < fixedBody.length) {
+        if (fixedFilled < length) {
             return NEED_MORE;
         }
         request.body(fixedBody);
