@@ -180,10 +180,12 @@ public final class HttpServer implements AutoCloseable {
     // ------------------------------------------------------------------ connections
 
     boolean admit(HttpConnection c) {
-        if (draining || admitted.incrementAndGet() > limits.maxConnections()) {
-            if (!draining) {
-                admitted.decrementAndGet();
-            }
+        if (draining) {
+            connectionsRefused.increment();
+            return false;
+        }
+        if (admitted.incrementAndGet() > limits.maxConnections()) {
+            admitted.decrementAndGet();
             connectionsRefused.increment();
             return false;
         }
