@@ -10,6 +10,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,7 +76,8 @@ class HttpCommandTest {
         }
     }
 
-    private Child start(Path tmpdir, String... arguments) throws Exception {
+    /** Starts {@code http ARGUMENTS} in a child JVM with {@code tmpdir} as its temporary directory. */
+    private Process launch(Path tmpdir, Path stderr, String... arguments) throws IOException {
         String modulePath = System.getProperty("jdk.module.path");
         assertNotNull(modulePath, "the tests run on the module path, which the child JVM reuses");
         List<String> command = new ArrayList<>(List.of(
@@ -82,14 +85,21 @@ class HttpCommandTest {
                 "--enable-native-access=" + NATIVE_ACCESS,
                 "-Djava.io.tmpdir=" + tmpdir,
                 "-p", modulePath,
-                "-m", "org.iocp4j.examples/org.iocp4j.examples.Main", "http", "--port", "0"));
+                "-m", "org.iocp4j.examples/org.iocp4j.examples.Main", "http"));
         command.addAll(List.of(arguments));
-        Path stderr = temp.resolve("stderr-" + started.size() + ".txt");
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectError(stderr.toFile())
                 .start();
         started.add(process);
+        return process;
+    }
+
+    private Child start(Path tmpdir, String... arguments) throws Exception {
+        List<String> withPort = new ArrayList<>(List.of("--port", "0"));
+        withPort.addAll(List.of(arguments));
+        Path stderr = temp.resolve("stderr-" + started.size() + ".txt");
+        Process process = launch(tmpdir, stderr, withPort.toArray(String[]::new));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = CompletableFuture.supplyAsync(() -> {
             try {
@@ -176,6 +186,22 @@ class HttpCommandTest {
         stop(child);
         assertEquals(List.of(), demoSiteDirectories(tmpdir), "nothing extracted when a root is given");
         assertEquals("<p>mine</p>", Files.readString(root.resolve("index.html")), "the root is left in place");
+    }
+
+    /** A server that cannot listen is a failure (exit 1) naming why, and leaves no copy of the site behind. */
+    @Test
+    void aPortInUseFailsAndDeletesTheExtractedSite() throws Exception {
+        Path tmpdir = Files.createDirectory(temp.resolve("tmp"));
+        Path stderr = temp.resolve("stderr-taken.txt");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Process process = launch(tmpdir, stderr, "--port", String.valueOf(taken.getLocalPort()));
+            assertTrue(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS), "still running with its port taken");
+            String errors = read(stderr);
+            assertEquals(1, process.exitValue(), errors);
+            assertTrue(errors.contains("error: http failed: "), errors);
+            assertEquals("", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(), demoSiteDirectories(tmpdir), "the extracted demo site is deleted on failure");
     }
 
     // ------------------------------------------------------------------ argument errors, in-process
