@@ -3,6 +3,7 @@ package org.iocp4j.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,7 +108,7 @@ final class HttpCommand {
         HttpServer server;
         try {
             server = HttpServer.builder().host(host).port(port).workers(workers).root(root).limits(limits).build();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new UsageException("option '--host': cannot resolve '" + host + "'");
         }
         DemoRoutes.install(server);

@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -105,7 +106,7 @@ class HttpCommandTest {
             try {
                 return out.readLine();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertNotNull(line, () -> "the command printed nothing and ended; stderr: " + read(stderr));
