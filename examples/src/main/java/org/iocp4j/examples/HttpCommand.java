@@ -3,6 +3,7 @@ package org.iocp4j.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,29 +54,22 @@ final class HttpCommand {
                 .withIdleTimeout(options.duration("idle-timeout", Duration.ZERO, Duration.ofHours(24)))
                 .withMaxBodyBytes(options.integer("max-body", 0, Integer.MAX_VALUE - 8));
         String rootOption = options.string("root");
-        Path extracted = null;
-        Path root;
+        Path root = null;
         if (rootOption != null) {
             root = Path.of(rootOption);
             if (!Files.isDirectory(root)) {
                 throw new UsageException("option '--root': '" + rootOption + "' is not a directory");
             }
-        } else {
-            extracted = Files.createTempDirectory("iocp4j-demo-site");
-            root = DemoSite.extract(extracted.resolve("site"));
         }
+        Path extracted = root == null ? Files.createTempDirectory("iocp4j-demo-site") : null;
         HttpServer server;
         try {
-            server = HttpServer.builder().host(host).port(port).workers(workers).root(root).limits(limits).build();
-        } catch (java.net.UnknownHostException e) {
-            deleteTree(extracted);
-            throw new UsageException("option '--host': cannot resolve '" + host + "'");
-        }
-        DemoRoutes.install(server);
-        try {
-            server.start();
-        } catch (IOException | RuntimeException e) {
-            server.shutdown(Duration.ZERO);
+            if (extracted != null) {
+                root = DemoSite.extract(extracted.resolve("site"));
+            }
+            server = start(host, port, workers, root, limits);
+        } catch (UsageException | IOException | RuntimeException e) {
+            // Whatever failed (no such host, the port taken, no io_uring), the copy of the site goes.
             deleteTree(extracted);
             throw e;
         }
@@ -106,6 +100,24 @@ final class HttpCommand {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The server with the demo routes, listening; nothing left running if it cannot be. */
+    private static HttpServer start(String host, int port, int workers, Path root, HttpLimits limits)
+            throws UsageException, IOException {
+        HttpServer server;
+        try {
+            server = HttpServer.builder().host(host).port(port).workers(workers).root(root).limits(limits).build();
+        } catch (UnknownHostException e) {
+            throw new UsageException("option '--host': cannot resolve '" + host + "'");
+        }
+        DemoRoutes.install(server);
+        try {
+            return server.start();
+        } catch (IOException | RuntimeException e) {
+            server.shutdown(Duration.ZERO);
+            throw e;
+        }
     }
 
     private static void deleteTree(Path directory) {

@@ -35,7 +35,7 @@ class MainTest {
 
     @Test
     void unknownCommand() {
-        assertUsageError("unknown command 'http'", "http");
+        assertUsageError("unknown command 'ftp'", "ftp");
     }
 
     @Test
@@ -129,14 +129,18 @@ class MainTest {
     void helpListsCommandsAndOptions() {
         assertEquals(0, run("--help"));
         String top = out.toString(StandardCharsets.UTF_8);
-        assertTrue(top.contains("echo") && top.contains("load"), top);
+        assertTrue(top.contains("http") && top.contains("echo") && top.contains("load"), top);
         out.reset();
         assertEquals(0, run("load", "--help"));
         String load = out.toString(StandardCharsets.UTF_8);
-        assertTrue(load.contains("--connect-rate PER_SECOND") && load.contains("(default 7007)"), load);
+        assertTrue(load.contains("--connect-rate PER_SECOND") && load.contains("(default 7007 for echo, 8080 for http"), load);
         assertTrue(load.contains("--protocol echo|http") && load.contains("--pipeline DEPTH"), load);
         out.reset();
         assertEquals(0, run("echo", "--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--workers N"));
+        out.reset();
+        assertEquals(0, run("http", "--help"));
+        String http = out.toString(StandardCharsets.UTF_8);
+        assertTrue(http.contains("--root DIR") && http.contains("(default 8080)"), http);
     }
 }

@@ -21,9 +21,16 @@ final class StaticFiles {
     static HttpResponse respond(HttpServer server, HttpRequest request) throws HttpException, IOException {
         StaticPaths.Resolved target = StaticPaths.resolve(server.root(), request.rawPath());
         if (target.redirectToDirectory()) {
+            // "//dir" names the same directory as "/dir", but as a Location "//dir/" is a network-path
+            // reference (RFC 3986 4.2) that sends the browser to the host "dir": the slashes collapse to one.
+            String path = request.rawPath();
+            int start = 0;
+            while (start < path.length() && path.charAt(start) == '/') {
+                start++;
+            }
             String query = request.query();
-            return HttpResponse.error(301, null)
-                    .header("Location", request.rawPath() + "/" + (query == null ? "" : "?" + query));
+            return HttpResponse.error(301, null).header("Location",
+                    "/" + path.substring(start) + "/" + (query == null ? "" : "?" + query));
         }
         BasicFileAttributes attributes = Files.readAttributes(target.file(), BasicFileAttributes.class);
         long size = attributes.size();

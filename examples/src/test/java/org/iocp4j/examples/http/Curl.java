@@ -213,6 +213,10 @@ final class Curl {
                 if (exit != 0) {
                     throw new CurlException(exit, Files.readString(messages, StandardCharsets.UTF_8).strip(), command);
                 }
+                // curl creates the -o file only once a body begins, so none for a 304 or a 204.
+                if (!head && Files.notExists(bodyFile)) {
+                    Files.createFile(bodyFile);
+                }
                 byte[] rawHead = Files.readAllBytes(headFile);
                 if (head) {
                     return Response.parse(rawHead, new byte[0], null);

@@ -81,6 +81,20 @@ class CurlTest {
         assertEquals("/things?x=1", request.target());
     }
 
+    /** curl writes no -o file for a response without a body: that is an empty body, not an error. */
+    @Test
+    void aNotModifiedResponseHasAnEmptyBody() throws Exception {
+        serve(request -> "HTTP/1.1 304 Not Modified\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+
+        Curl.Response inMemory = curl.request(server.uri("/a")).header("If-Modified-Since", "x").send();
+        Curl.Response toFile = curl.request(server.uri("/b")).output(dir.resolve("b.out")).send();
+
+        assertEquals(304, inMemory.status());
+        assertArrayEquals(new byte[0], inMemory.body());
+        assertEquals(304, toFile.status());
+        assertArrayEquals(new byte[0], toFile.body());
+    }
+
     @Test
     void sendsHeadersMethodAndBinaryBody() throws Exception {
         serve(request -> CannedHttpServer.response(201, "Created", "text/plain", HELLO));

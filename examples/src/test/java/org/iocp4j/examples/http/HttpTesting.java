@@ -11,14 +11,15 @@ import org.iocp4j.core.EngineMetrics;
 /**
  * Starts the sample server for end-to-end tests (loopback, port 0, two workers, demo routes) and stops it
  * with the check every such test ends with: once the clients are gone no connection is open and no buffer
- * is held but the ones lent to the kernel for receives, and after shutdown none at all.
+ * is held but the ones lent to the kernel for receives, and after shutdown none at all. Public for the tests
+ * of other packages of the module (the load generator's, against this server).
  */
-final class HttpTesting {
+public final class HttpTesting {
     private HttpTesting() {
     }
 
     /** A started server with the demo routes serving {@code root} (may be null) under {@code limits}. */
-    static HttpServer start(Path root, HttpLimits limits) throws IOException {
+    public static HttpServer start(Path root, HttpLimits limits) throws IOException {
         HttpServer server = HttpServer.builder().port(0).workers(2).root(root).limits(limits)
                 .poolMaxBytes(256L << 20).build();
         DemoRoutes.install(server);
@@ -26,12 +27,12 @@ final class HttpTesting {
     }
 
     /** {@link #start(Path, HttpLimits)} with the default limits. */
-    static HttpServer start(Path root) throws IOException {
+    public static HttpServer start(Path root) throws IOException {
         return start(root, HttpLimits.DEFAULTS);
     }
 
     /** {@code http://127.0.0.1:port} + {@code path}. */
-    static URI uri(HttpServer server, String path) {
+    public static URI uri(HttpServer server, String path) {
         return URI.create("http://127.0.0.1:" + server.localAddress().getPort() + path);
     }
 
@@ -40,7 +41,7 @@ final class HttpTesting {
      * buffers lent to the kernel, shuts the server down and checks that the pool got every buffer back
      * (shutdown itself fails on a leak).
      */
-    static void stopClean(HttpServer server) throws Exception {
+    public static void stopClean(HttpServer server) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         EngineMetrics m = server.engine().metrics();
         while ((server.metrics().connectionsOpen() != 0 || m.connectionsOpen() != 0
