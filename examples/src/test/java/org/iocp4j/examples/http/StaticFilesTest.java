@@ -36,7 +36,6 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -374,9 +373,6 @@ class StaticFilesTest {
     }
 
     /** Escapes that are malformed or do not decode to UTF-8 are a bad request. */
-    @Disabled("bug in HttpServer.dispatch: request.path() throws IllegalArgumentException for these targets"
-            + " outside the try that turns it into a 400, so the connection is closed without any response;"
-            + " enable once fixed (no secret leaks either way: see the test below)")
     @Test
     void pathEscapesThatAreNotUtf8AreABadRequest() throws Exception {
         List<String> wrong = new ArrayList<>();
