@@ -220,7 +220,7 @@ final class HttpConnection implements ConnectionHandler {
         server.countRequest();
         Exchange e = new Exchange(request);
         exchanges.add(e);
-        if (!request.keepAlive() || server.draining()) {
+        if (!request.keepAlive()) {
             e.close = true;
             closing = true;
             releaseInput();
@@ -458,13 +458,17 @@ final class HttpConnection implements ConnectionHandler {
         return connection;
     }
 
-    /** Graceful shutdown: answer what was received, then close; an idle connection closes now. */
+    /**
+     * Graceful shutdown: every request received whole is answered — also those still waiting unparsed
+     * because reads were paused at the pipelining limit — then the connection closes, as after the client's
+     * half-close; a half-received request is dropped, and an idle connection closes now.
+     */
     void drain() {
         if (closed || refused) {
             return;
         }
-        releaseInput();
-        closeAfterLastResponse();
+        inputEnded = true;
+        process();
     }
 
     /** No further request is read: the connection closes after the last queued response, or now. */

@@ -57,7 +57,7 @@ public final class HttpServer implements AutoCloseable {
             new LongAdder(), new LongAdder()};
     private final LongAdder refusals = new LongAdder();
     private final LongAdder connectionsRefused = new LongAdder();
-    /** Set once by {@link #shutdown}; read by every connection's dispatch (volatile: any worker reads it). */
+    /** Set once by {@link #shutdown}; read by {@link #admit} on any worker (volatile), so that no connection is admitted after the drain. */
     private volatile boolean draining;
     private volatile Server listener;
 
@@ -197,10 +197,6 @@ public final class HttpServer implements AutoCloseable {
         if (open.remove(c)) {
             admitted.decrementAndGet();
         }
-    }
-
-    boolean draining() {
-        return draining;
     }
 
     void countRequest() {

@@ -663,6 +663,39 @@ class HttpProtocolTest {
     }
 
     @Test
+    void gracefulShutdownAnswersPipelinedRequestsStillWaitingUnparsed() throws Exception {
+        HttpServer server = HttpTesting.start(null, HttpLimits.DEFAULTS.withMaxPipelined(2));
+        CountDownLatch started = new CountDownLatch(1);
+        server.route("GET", "/block", (request, response) -> {
+            started.countDown();
+            Thread.sleep(500);
+            response.body(request.query());
+        });
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            pipeline.append("GET /block?").append(i).append(" HTTP/1.1\r\nHost: t\r\n\r\n");
+        }
+        try (Raw raw = new Raw(server); ExecutorService stopper = Executors.newVirtualThreadPerTaskExecutor()) {
+            raw.send(pipeline.toString());
+            assertTrue(started.await(20, TimeUnit.SECONDS));
+            // Two requests are dispatched; reads paused with six whole requests still in the server's input.
+            Future<?> shutdown = stopper.submit(() -> {
+                server.shutdown(Duration.ofSeconds(20));
+                return null;
+            });
+            for (int i = 0; i < 8; i++) {
+                Response r = raw.read();
+                assertEquals(200, r.status(), "response " + i);
+                assertEquals(String.valueOf(i), r.text());
+                assertEquals(i == 7 ? "close" : null, r.header("connection"), "response " + i);
+            }
+            raw.assertClosed();
+            shutdown.get(60, TimeUnit.SECONDS);
+        }
+        HttpTesting.stopClean(server);
+    }
+
+    @Test
     void aThousandConcurrentClients() throws Exception {
         HttpServer server = HttpTesting.start(null);
         int clients = 1000;
