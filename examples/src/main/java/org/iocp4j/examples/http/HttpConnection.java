@@ -5,6 +5,7 @@ import org.iocp4j.core.Buffer;
 import org.iocp4j.core.Cancellable;
 import org.iocp4j.core.Connection;
 import org.iocp4j.core.ConnectionHandler;
+import org.iocp4j.core.IoFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * finish — the pipelining rule of RFC 9112 §9.3.2.
  *
  * <p><b>Threads.</b> Every field is touched only in the connection's serial context: the engine's
- * callbacks, {@link Connection#runInContext} tasks (file slices) and {@link Connection#offload}
+ * callbacks, {@link Connection#runInContext} tasks (file slices, see {@link FileStream}) and {@link Connection#offload}
  * continuations (handlers and file preparation on virtual threads) all run there, one at a time, so nothing
  * here needs a lock or a volatile. A request handed to a virtual thread is not touched by the context
  * until its continuation runs; the offload's executor hand-off and the continuation's queueing order the
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Flow control.</b> At most {@link HttpLimits#maxPipelined} requests wait for their responses; beyond
  * that reads stop (an idle connection then holds no buffer) and the unparsed bytes wait in {@link #input}.
- * A file is read one slice at a time, and the next slice only while the connection is writable, so a slow
- * reader holds at most the engine's write high water mark plus one slice.
+ * A file body is sent by a {@link FileStream}, which reads only while the connection is writable, so a slow
+ * reader holds at most the engine's write high water mark plus {@link FileStream#SLICES} slices.
  *
  * <p><b>Errors.</b> A refusal that leaves the stream out of sync (bad syntax, over a limit, timeout) is
  * answered in order with {@code Connection: close}; then output is shut and input drained until the client
@@ -34,8 +35,6 @@ final class HttpConnection implements ConnectionHandler {
 
     /** How long a closing connection keeps reading (and dropping) what the client still sends. */
     static final java.time.Duration LINGER = java.time.Duration.ofSeconds(2);
-    /** Bytes per file read. */
-    static final int SLICE = HttpServer.MAX_HEAD_BYTES;
 
     /** One request and, once known, its response. */
     static final class Exchange {
@@ -66,7 +65,8 @@ final class HttpConnection implements ConnectionHandler {
     private final ArrayDeque<Exchange> exchanges = new ArrayDeque<>();
     /** The exchange whose file body is being sent; later responses wait for it. */
     private Exchange streaming;
-    private boolean sliceInFlight;
+    /** Sends {@link #streaming}'s file, or null. */
+    private FileStream stream;
     /** Over the connection cap: answered 503, everything else ignored. */
     private boolean refused;
     /** No further request is read: a Connection: close exchange or a refusal is queued, or the server drains. */
@@ -135,8 +135,8 @@ final class HttpConnection implements ConnectionHandler {
 
     @Override
     public void onWritabilityChanged(Connection c, boolean writable) {
-        if (writable && streaming != null && !sliceInFlight && !closed) {
-            readSlice();
+        if (writable && stream != null && !closed) {
+            stream.writable();
         }
     }
 
@@ -148,8 +148,11 @@ final class HttpConnection implements ConnectionHandler {
         if (decoder != null) {
             decoder.release();
         }
-        if (streaming != null && !sliceInFlight) {
-            endStream();
+        if (stream != null) {
+            stream.stop();
+            stream = null;
+            discard(streaming);
+            streaming = null;
         }
         for (Exchange e : exchanges) {
             if (!e.running) {
@@ -336,73 +339,28 @@ final class HttpConnection implements ConnectionHandler {
         server.countResponse(status);
         writer.write(r, bodyAllowed && r.file == null, e.close, keepAliveField);
         if (r.file != null) {
+            IoFile file = r.file;
+            r.file = null; // the stream (or this close) owns it now
             if (bodyAllowed && r.fileLength > 0) {
                 streaming = e;
-                readSlice();
+                stream = new FileStream(connection, file, r.fileOffset, r.fileLength, this::streamed);
+                stream.start();
             } else {
-                r.file.close();
-                r.file = null;
+                file.close();
             }
         }
     }
 
-    private void readSlice() {
-        HttpResponse r = streaming.response;
-        int n = (int) Math.min(SLICE, r.fileLength);
-        sliceInFlight = true;
-        r.file.read(r.fileOffset, n).whenComplete((buffer, failure) ->
-                connection.runInContext(() -> sliceRead(buffer, failure)));
-    }
-
-    private void sliceRead(Buffer buffer, Throwable failure) {
-        sliceInFlight = false;
-        if (closed) {
-            if (buffer != null) {
-                buffer.release();
-            }
-            endStream();
-            return;
-        }
-        HttpResponse r = streaming.response;
-        if (failure != null || buffer.readableBytes() == 0) {
-            // The head promised fileLength bytes: a failed or short read cannot be answered any more.
-            LOG.warn("{}: reading {} at {} failed ({}); aborting the connection", connection, r.file.path(),
-                    r.fileOffset, failure == null ? "the file shrank" : failure.toString());
-            if (buffer != null) {
-                buffer.release();
-            }
-            connection.abort();
-            return;
-        }
-        int n = buffer.readableBytes();
-        r.fileOffset += n;
-        r.fileLength -= n;
-        connection.write(buffer);
-        if (r.fileLength > 0) {
-            if (connection.isWritable()) {
-                readSlice();
-            }
-            return;
-        }
+    /** The streamed file's last byte is queued: on to the next response. */
+    private void streamed() {
         Exchange e = streaming;
-        endStream();
+        streaming = null;
+        stream = null;
         finished(e);
         if (e.close) {
             linger();
         } else {
             flush();
-        }
-    }
-
-    private void endStream() {
-        Exchange e = streaming;
-        streaming = null;
-        if (e != null && e.response.file != null) {
-            e.response.file.close();
-            e.response.file = null;
-        }
-        if (e != null && closed) {
-            discard(e);
         }
     }
 

@@ -501,7 +501,7 @@ class StaticFilesTest {
 
     /**
      * A client that reads a few kilobytes at a time and then goes away mid-body: while it stalls the server
-     * holds no more than its write high water mark plus a slice or so of the file in pooled buffers (the
+     * holds no more than its write high water mark plus the file stream's slices in pooled buffers (the
      * design's bound; asserted with room to spare, but far below the file), and once it is gone every
      * buffer comes back ({@link HttpTesting#stopClean}, after this test).
      */
@@ -536,7 +536,8 @@ class StaticFilesTest {
             }
             long held = peak - idle;
             assertTrue(held < 2L << 20, "a stalled client made the server hold " + held + " bytes of pooled buffers"
-                    + " (the design bounds it near the 1 MiB write high water mark plus a 64 KiB slice)");
+                    + " (the design bounds it near the 1 MiB write high water mark plus " + FileStream.SLICES + " slices of "
+                    + FileStream.SLICE + " bytes)");
             System.out.println("slow reader: read " + read + " bytes; pooled bytes held beyond idle at most " + held);
         } finally {
             Files.deleteIfExists(big);
