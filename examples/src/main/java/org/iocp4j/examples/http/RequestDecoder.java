@@ -174,9 +174,14 @@ final class RequestDecoder {
         return parsed(head, 0, eoh);
     }
 
-    /** 414 / 431 as soon as what has arrived of an unfinished head is already over a limit. */
+    /**
+     * 414 / 431 as soon as what has arrived of an unfinished head is already over a limit. The request line may
+     * end in CRLF right after its limit, so 414 waits for two bytes more and looks for LF only among those that
+     * have arrived.
+     */
     private void checkIncompleteHead(MemorySegment s, int start, int end) throws HttpException {
-        if (end - start > limits.maxRequestLineBytes() && Ascii.indexOfLf(s, start, start + limits.maxRequestLineBytes() + 2L) < 0) {
+        long lineWithCrLf = limits.maxRequestLineBytes() + 2L;
+        if (end - start >= lineWithCrLf && Ascii.indexOfLf(s, start, start + lineWithCrLf) < 0) {
             throw new HttpException(414, "request line longer than " + limits.maxRequestLineBytes() + " bytes");
         }
         if (end - start >= limits.maxHeaderBytes()) {
