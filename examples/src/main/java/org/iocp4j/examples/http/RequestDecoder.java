@@ -176,15 +176,15 @@ final class RequestDecoder {
         return parsed(head, 0, eoh);
     }
 
-    /** 414 / 431 as soon as what has arrived of an unfinished head is already over a limit. */
+    /**
+     * 414 / 431 as soon as what has arrived of an unfinished head is already over a limit. The request line may
+     * end in CRLF right after its limit, so 414 waits for two bytes more and looks for LF only among those that
+     * have arrived.
+     */
     private void checkIncompleteHead(MemorySegment s, int start, int end) throws HttpException {
-        // A line within the limit has its LF at most max + 1 bytes in (after a CR). Only bytes that arrived are
-        // looked at: with max + 1 of them, a last CR may still be followed by that LF.
-        int max = limits.maxRequestLineBytes();
-        long lineEnd = Math.min(end, start + max + 2L);
-        if (end - start > max && Ascii.indexOfLf(s, start, lineEnd) < 0
-                && (lineEnd == start + max + 2L || s.get(ValueLayout.JAVA_BYTE, end - 1) != '\r')) {
-            throw new HttpException(414, "request line longer than " + max + " bytes");
+        long lineWithCrLf = limits.maxRequestLineBytes() + 2L;
+        if (end - start >= lineWithCrLf && Ascii.indexOfLf(s, start, start + lineWithCrLf) < 0) {
+            throw new HttpException(414, "request line longer than " + limits.maxRequestLineBytes() + " bytes");
         }
         if (end - start >= limits.maxHeaderBytes()) {
             throw new HttpException(431, "request head longer than " + limits.maxHeaderBytes() + " bytes");
