@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.iocp4j.core.EngineMetrics;
 import org.iocp4j.core.IoEngine;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Starts the sample server for end-to-end tests (loopback, port 0, two workers, demo routes) and stops it
@@ -47,11 +46,6 @@ public final class HttpTesting {
         HttpServer server = builder.build();
         DemoRoutes.install(server);
         return server.start();
-    }
-
-    /** Skips the calling test in the Wine lane, for {@code reason}. */
-    public static void assumeNotWine(String reason) {
-        Assumptions.assumeFalse(WINE, reason);
     }
 
     private static IoEngine.Builder wineEngine() throws IOException {
