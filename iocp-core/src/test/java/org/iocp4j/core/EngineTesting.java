@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import org.iocp4j.core.backend.Backend;
-import org.iocp4j.core.backend.BackendConfig;
-import org.iocp4j.core.backend.BackendProvider;
 import org.iocp4j.core.windows.CheckedWin32;
 import org.iocp4j.core.windows.IocpBackend;
 import org.iocp4j.core.windows.WineLane;
@@ -29,9 +26,6 @@ final class EngineTesting {
     /** The backend name the lane's engines report. */
     static final String BACKEND = WINE ? "iocp" : "io_uring";
 
-    /** One checked Win32 for every engine of the JVM: Winsock is started once per {@code Win32} instance. */
-    private static CheckedWin32 wineWin32;
-
     private EngineTesting() {
     }
 
@@ -40,32 +34,10 @@ final class EngineTesting {
      * lane the test is skipped (JUnit assumption) when the bridge's tools are missing.
      */
     static IoEngine engine(java.util.function.Consumer<IoEngine.Builder> customise) throws IOException {
-        IoEngine.Builder b = IoEngine.builder().workers(2).poolMaxBytes(128L << 20);
-        if (WINE) {
-            CheckedWin32 win32 = wineWin32();
-            b.backendProvider(new BackendProvider() {
-                @Override
-                public String name() {
-                    return "iocp";
-                }
-
-                @Override
-                public Backend create(BackendConfig config) throws IOException {
-                    return new IocpBackend(win32, config);
-                }
-            });
-        } else {
-            b.backend("io_uring");
-        }
+        IoEngine.Builder b = WINE ? WineEngines.builder() : IoEngine.builder().backend("io_uring");
+        b.workers(2).poolMaxBytes(128L << 20);
         customise.accept(b);
         return b.build();
-    }
-
-    private static synchronized CheckedWin32 wineWin32() throws IOException {
-        if (wineWin32 == null) {
-            wineWin32 = new CheckedWin32(WineLane.bridge());
-        }
-        return wineWin32;
     }
 
     /** Skips the calling test in the Wine lane: it exercises io_uring itself, not the engine's API. */

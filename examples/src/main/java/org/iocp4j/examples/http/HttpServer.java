@@ -68,9 +68,8 @@ public final class HttpServer implements AutoCloseable {
         if (root != null && !Files.isDirectory(root)) {
             throw new IOException("root " + b.root + " is not a directory");
         }
-        IoEngine.Builder engineBuilder = IoEngine.builder().workers(b.workers).sizeClasses(SIZE_CLASSES)
-                .readBufferSize(16 << 10).poolMaxBytes(b.poolMaxBytes);
-        this.engine = engineBuilder.build();
+        this.engine = b.engine.workers(b.workers).sizeClasses(SIZE_CLASSES).readBufferSize(16 << 10)
+                .poolMaxBytes(b.poolMaxBytes).build();
     }
 
     /** A builder: 127.0.0.1:8080, one worker per processor, no root, {@link HttpLimits#DEFAULTS}. */
@@ -294,6 +293,7 @@ public final class HttpServer implements AutoCloseable {
         private Path root;
         private HttpLimits limits = HttpLimits.DEFAULTS;
         private long poolMaxBytes = 512L << 20;
+        private IoEngine.Builder engine = IoEngine.builder();
 
         private Builder() {
         }
@@ -337,6 +337,19 @@ public final class HttpServer implements AutoCloseable {
         /** Most bytes of pooled buffers; default 512 MiB. */
         public Builder poolMaxBytes(long bytes) {
             this.poolMaxBytes = bytes;
+            return this;
+        }
+
+        /**
+         * The engine builder to start from, for the settings the server leaves to the engine: backend, timeouts,
+         * outstanding reads/writes/accepts, offload executor, ... Default {@link IoEngine#builder()}.
+         * {@link #build()} overwrites on it what the server decides itself: {@code workers} and
+         * {@code poolMaxBytes} (from this builder), {@code sizeClasses} (4, 16 and 64 KiB: a request head must
+         * fit the largest) and {@code readBufferSize} (16 KiB). The server owns the engine built from it: it is
+         * shut down with the server.
+         */
+        public Builder engine(IoEngine.Builder engine) {
+            this.engine = Objects.requireNonNull(engine, "engine");
             return this;
         }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Selected by the system property {@value #PROPERTY} ({@code mvn -Pwine}, {@code ci/test -Pwine}); a test
  * that asks for the bridge otherwise is skipped with the reason, as it is when {@value #COMPILER} or
- * {@value #WINE} is missing.
+ * {@value #WINE} is missing. The Wine prefix is {@code target/wine-bridge/prefix} unless the system property
+ * {@code iocp4j.wine.prefix} names another directory.
  */
 public final class WineLane {
     /** The system property that selects the lane. */
@@ -81,7 +82,10 @@ public final class WineLane {
         Path work = Files.createDirectories(target.resolve("wine-bridge"));
         Path exe = work.resolve("win32bridge.exe");
         compile(source, exe, work.resolve("compile.log"));
-        Path prefix = Files.createDirectories(work.resolve("prefix"));
+        // Creating a prefix takes 8-15 s here: another module's lane may name this module's (iocp4j.wine.prefix).
+        String sharedPrefix = System.getProperty("iocp4j.wine.prefix", "");
+        Path prefix = Files.createDirectories(sharedPrefix.isEmpty() ? work.resolve("prefix")
+                : Path.of(sharedPrefix).toAbsolutePath().normalize());
         Map<String, String> environment = Map.of(
                 "WINEPREFIX", prefix.toString(),
                 "WINEDEBUG", "-all",
