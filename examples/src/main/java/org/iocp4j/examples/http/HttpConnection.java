@@ -109,6 +109,9 @@ final class HttpConnection implements ConnectionHandler {
         if (!limits.idleTimeout().isZero()) {
             c.idleTimeout(limits.idleTimeout());
         }
+        if (server.draining()) {
+            drain(); // admitted as shutdown began: its walk over the open connections may have missed this one
+        }
     }
 
     @Override

@@ -57,7 +57,12 @@ public final class HttpServer implements AutoCloseable {
             new LongAdder(), new LongAdder()};
     private final LongAdder refusals = new LongAdder();
     private final LongAdder connectionsRefused = new LongAdder();
-    /** Set once by {@link #shutdown}; read by {@link #admit} on any worker (volatile), so that no connection is admitted after the drain. */
+    /**
+     * Set once by {@link #shutdown}, which then walks {@link #open} to drain each connection; read by
+     * {@link #admit} and by a new connection after it joined {@link #open}. Volatile, and the set's add and
+     * iteration are volatile accesses too, so of "shutdown sets the flag, then walks the set" and "a
+     * connection joins the set, then reads the flag" at least one sees the other: no connection is missed.
+     */
     private volatile boolean draining;
     private volatile Server listener;
 
@@ -190,6 +195,11 @@ public final class HttpServer implements AutoCloseable {
         }
         open.add(c);
         return true;
+    }
+
+    /** Whether {@link #shutdown} has begun. */
+    boolean draining() {
+        return draining;
     }
 
     void release(HttpConnection c) {
