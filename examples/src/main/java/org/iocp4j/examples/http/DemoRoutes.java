@@ -42,7 +42,7 @@ public final class DemoRoutes {
         return "{\"http\":{\"connectionsOpen\":" + m.connectionsOpen()
                 + ",\"connectionsRefused\":" + m.connectionsRefused()
                 + ",\"requests\":" + m.requests()
-                + ",\"responses\":{\"2xx\":" + m.responses2xx() + ",\"3xx\":" + m.responses3xx()
+                + ",\"responses\":{\"1xx\":" + m.responses1xx() + ",\"2xx\":" + m.responses2xx() + ",\"3xx\":" + m.responses3xx()
                 + ",\"4xx\":" + m.responses4xx() + ",\"5xx\":" + m.responses5xx() + "}"
                 + ",\"refusals\":" + m.refusals() + "}"
                 + ",\"engine\":{\"backend\":\"" + e.backend() + "\",\"workers\":" + e.workers()

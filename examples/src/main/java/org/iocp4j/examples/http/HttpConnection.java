@@ -218,6 +218,7 @@ final class HttpConnection implements ConnectionHandler {
     private void sendContinueIfFirst() {
         if (continueOwed && exchanges.isEmpty() && streaming == null && decoder.readingBody()) {
             continueOwed = false;
+            server.countResponse(100);
             writer.writeContinue();
         }
     }
@@ -273,7 +274,7 @@ final class HttpConnection implements ConnectionHandler {
         closing = true;
         releaseInput();
         decoder.release();
-        server.countRefusal(x.status());
+        server.countRefusal();
         Exchange e = new Exchange(null);
         e.response = HttpResponse.error(x.status(), x.getMessage());
         e.close = true;
@@ -335,7 +336,6 @@ final class HttpConnection implements ConnectionHandler {
 
     private void send(Exchange e) {
         HttpResponse r = e.response;
-        e.close |= r.close;
         int status = r.status();
         boolean bodyAllowed = !e.headRequest() && status != 204 && status != 304;
         boolean keepAliveField = e.request != null && e.request.http10() && !e.close;

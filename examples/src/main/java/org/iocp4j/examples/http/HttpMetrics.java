@@ -8,8 +8,8 @@ import org.iocp4j.core.EngineMetrics;
  * @param connectionsOpen    HTTP connections open now
  * @param connectionsRefused connections answered 503 at the connection cap (or during shutdown)
  * @param requests           requests received whole and dispatched
- * @param responses1xx       final responses by class: 1xx is not counted (interim), kept for symmetry
- * @param responses2xx       2xx responses
+ * @param responses1xx       interim {@code 100 Continue} responses sent
+ * @param responses2xx       final responses by class: 2xx
  * @param responses3xx       3xx responses
  * @param responses4xx       4xx responses
  * @param responses5xx       5xx responses

@@ -27,8 +27,6 @@ public final class HttpResponse {
     long fileOffset;
     /** The length announced in Content-Length when the body is a file's range (sent or, for HEAD, not). */
     long fileLength = -1;
-    /** The connection closes after this response (a refusal after which the stream is out of sync). */
-    boolean close;
 
     /** Sets the status, 200..599 (1xx responses are the server's business). */
     public HttpResponse status(int status) {

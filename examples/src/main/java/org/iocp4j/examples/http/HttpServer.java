@@ -216,7 +216,7 @@ public final class HttpServer implements AutoCloseable {
         responsesByClass[Math.min(Math.max(status / 100, 1), 5) - 1].increment();
     }
 
-    void countRefusal(int status) {
+    void countRefusal() {
         refusals.increment();
     }
 

@@ -323,6 +323,7 @@ class HttpProtocolTest {
             assertEquals("close", r.header("connection"));
             raw.assertClosed();
         }
+        assertEquals(2, server.metrics().responses1xx(), "the two interim answers are counted");
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             var r = client.send(java.net.http.HttpRequest.newBuilder(HttpTesting.uri(server, "/echo")).expectContinue(true)
                     .POST(BodyPublishers.ofString("continued")).build(), BodyHandlers.ofString());
