@@ -52,8 +52,14 @@ class EngineLifecycleTest {
 
         @Override
         public void onClosed(Connection connection, Throwable cause) {
-            closes.computeIfAbsent(connection, c -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                    .add(cause == null ? new NoCause() : cause);
+            // One atomic merge, so that a reader never sees the connection's key with an empty list (with
+            // computeIfAbsent-then-add it could, and a Wine-lane run read "closed 0 times" that way).
+            List<Throwable> one = java.util.Collections.synchronizedList(new ArrayList<>());
+            one.add(cause == null ? new NoCause() : cause);
+            closes.merge(connection, one, (earlier, later) -> {
+                earlier.addAll(later);
+                return earlier;
+            });
             closedCount.incrementAndGet();
         }
     }
