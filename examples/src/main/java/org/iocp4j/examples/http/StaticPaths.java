@@ -1,10 +1,6 @@
 package org.iocp4j.examples.http;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -162,34 +158,11 @@ final class StaticPaths {
 
     /** Percent-decodes one segment as UTF-8, refusing encodings of separators and NUL. */
     private static String decodeSegment(String raw) throws HttpException {
-        String decoded = raw;
-        if (raw.indexOf('%') >= 0) {
-            // The parser admits only ASCII in a request-target, but this must not depend on it: any other
-            // character counts as its UTF-8 bytes (an unpaired surrogate has none and is refused).
-            ByteBuffer in;
-            try {
-                in = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(raw));
-            } catch (CharacterCodingException e) {
-                throw new HttpException(400, "request path is not valid Unicode");
-            }
-            ByteBuffer out = ByteBuffer.allocate(in.remaining());
-            while (in.hasRemaining()) {
-                byte b = in.get();
-                if (b == '%') {
-                    int high = in.hasRemaining() ? Character.digit(in.get(), 16) : -1;
-                    int low = in.hasRemaining() ? Character.digit(in.get(), 16) : -1;
-                    if (high < 0 || low < 0) {
-                        throw new HttpException(400, "request path has a malformed percent-encoding");
-                    }
-                    b = (byte) (high << 4 | low);
-                }
-                out.put(b);
-            }
-            try {
-                decoded = StandardCharsets.UTF_8.newDecoder().decode(out.flip()).toString();
-            } catch (CharacterCodingException e) {
-                throw new HttpException(400, "request path is not valid UTF-8 once percent-decoded");
-            }
+        String decoded;
+        try {
+            decoded = PercentDecoding.decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw new HttpException(400, "request path: " + e.getMessage());
         }
         for (int i = 0; i < decoded.length(); i++) {
             switch (decoded.charAt(i)) {
