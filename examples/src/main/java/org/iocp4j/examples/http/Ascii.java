@@ -89,6 +89,11 @@ final class Ascii {
         return true;
     }
 
+    /** Bytes {@code [from, to)} of {@code s} as a string in {@code charset} (ASCII or ISO-8859-1 here). */
+    static String string(MemorySegment s, long from, long to, java.nio.charset.Charset charset) {
+        return new String(s.asSlice(from, to - from).toArray(ValueLayout.JAVA_BYTE), charset);
+    }
+
     static byte[] bytes(String ascii) {
         return ascii.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }

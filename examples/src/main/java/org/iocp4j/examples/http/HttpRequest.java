@@ -252,11 +252,11 @@ public final class HttpRequest {
     }
 
     private String ascii(int from, int to) {
-        return new String(bytes.asSlice(from, to - from).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.US_ASCII);
+        return Ascii.string(bytes, from, to, StandardCharsets.US_ASCII);
     }
 
     private String latin1(int from, int to) {
-        return new String(bytes.asSlice(from, to - from).toArray(ValueLayout.JAVA_BYTE), StandardCharsets.ISO_8859_1);
+        return Ascii.string(bytes, from, to, StandardCharsets.ISO_8859_1);
     }
 
     /** A growable byte array for chunked bodies, exposing its array without a copy when exactly full. */

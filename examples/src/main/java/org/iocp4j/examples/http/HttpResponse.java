@@ -3,8 +3,6 @@ package org.iocp4j.examples.http;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.iocp4j.core.IoFile;
 
 /**
@@ -14,8 +12,8 @@ import org.iocp4j.core.IoFile;
  */
 public final class HttpResponse {
     private static final byte[] EMPTY = new byte[0];
-    private static final Set<String> RESERVED = Set.of("content-length", "transfer-encoding", "connection",
-            "date", "server", "keep-alive", "upgrade", "trailer");
+    private static final String[] RESERVED = {"Content-Length", "Transfer-Encoding", "Connection", "Date",
+            "Server", "Keep-Alive", "Upgrade", "Trailer"};
 
     private int status = 200;
     /** Name, value, name, value… in the order set. */
@@ -64,8 +62,11 @@ public final class HttpResponse {
                 throw new IllegalArgumentException("value of header '" + name + "' holds a control or non-Latin-1 character");
             }
         }
-        if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("header '" + name + "' is set by the server");
+        // Compared in place: a lower-cased copy per field would be an allocation on every response.
+        for (String reserved : RESERVED) {
+            if (reserved.equalsIgnoreCase(name)) {
+                throw new IllegalArgumentException("header '" + name + "' is set by the server");
+            }
         }
         headers.add(name);
         headers.add(value);

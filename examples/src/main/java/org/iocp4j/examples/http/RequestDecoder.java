@@ -584,8 +584,8 @@ final class RequestDecoder {
         return b >= '0' && b <= '9';
     }
 
+    /** At most 64 bytes of client input, for an error message. */
     private static String latin1(MemorySegment s, int from, int to) {
-        return new String(s.asSlice(from, Math.min(to - from, 64)).toArray(ValueLayout.JAVA_BYTE),
-                java.nio.charset.StandardCharsets.ISO_8859_1);
+        return Ascii.string(s, from, Math.min(to, from + 64), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }
