@@ -93,9 +93,9 @@ final class HttpConnection implements ConnectionHandler {
     @Override
     public void onOpen(Connection c) {
         connection = c;
+        writer = new ResponseWriter(c);
         if (!server.admit(this)) {
             refused = true;
-            writer = new ResponseWriter(c);
             HttpResponse busy = HttpResponse.error(503, "the server has " + limits.maxConnections()
                     + " connections open, its limit");
             busy.header("Retry-After", "1");
@@ -105,7 +105,6 @@ final class HttpConnection implements ConnectionHandler {
             return;
         }
         decoder = new RequestDecoder(limits, c.bufferPool(), c.remoteAddress());
-        writer = new ResponseWriter(c);
         if (!limits.idleTimeout().isZero()) {
             c.idleTimeout(limits.idleTimeout());
         }
