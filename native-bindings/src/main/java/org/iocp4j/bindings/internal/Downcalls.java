@@ -9,13 +9,16 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Resolves symbols and builds downcall handles for the binding classes.
  *
  * <p>A library or symbol that is missing (kernel32 on Linux, a kernel without a syscall) must not break
  * class loading: the lazy holders of the binding classes still initialise, and only a call fails, with
- * an {@link UnsatisfiedLinkError} that names the library and the function.
+ * an {@link UnsatisfiedLinkError} that names the library and the function. Native access that the JVM
+ * refuses is not a missing library: every downcall would fail too, so that is reported at once, naming the
+ * flag that enables it.
  */
 public final class Downcalls {
     private static final Linker LINKER = Linker.nativeLinker();
@@ -31,13 +34,37 @@ public final class Downcalls {
     /**
      * A lookup over the named system library, or an empty lookup where it cannot be loaded. The library
      * stays loaded for the life of the JVM (global arena), as a DLL bound by the loader would.
+     *
+     * @throws IllegalCallerException if the JVM refuses this module native access; the message names the
+     *         {@code --enable-native-access} value that grants it
      */
     public static SymbolLookup library(String name) {
+        return library(name, () -> SymbolLookup.libraryLookup(name, Arena.global()));
+    }
+
+    /** {@link #library(String)} with the loading passed in, so that tests can make it fail either way. */
+    static SymbolLookup library(String name, Supplier<SymbolLookup> load) {
         try {
-            return SymbolLookup.libraryLookup(name, Arena.global());
-        } catch (IllegalArgumentException | IllegalCallerException notHere) {
+            return load.get();
+        } catch (IllegalArgumentException notHere) {
             return symbol -> Optional.empty();
+        } catch (IllegalCallerException refused) {
+            throw nativeAccessRefused(name, refused);
         }
+    }
+
+    /**
+     * What {@code SymbolLookup.libraryLookup} throwing {@link IllegalCallerException} for {@code library}
+     * becomes. The JDK checks native access before it looks for the library, so this says nothing about
+     * the library being there; the JDK's own message does not say how to enable access.
+     */
+    static IllegalCallerException nativeAccessRefused(String library, IllegalCallerException refused) {
+        Module module = Downcalls.class.getModule();
+        String target = module.isNamed() ? module.getName() : "ALL-UNNAMED";
+        String manifest = module.isNamed() ? ""
+                : " (or, for an executable JAR, the manifest attribute Enable-Native-Access: ALL-UNNAMED)";
+        return new IllegalCallerException("native access was refused, so " + library + " cannot be loaded: run"
+                + " the JVM with --enable-native-access=" + target + manifest, refused);
     }
 
     /** Symbols of the C runtime the linker knows (libc on Linux, ucrt/msvcrt on Windows). */

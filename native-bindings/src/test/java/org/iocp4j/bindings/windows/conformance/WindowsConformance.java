@@ -417,9 +417,19 @@ final class WindowsConformance {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         p.waitFor();
+        return errors(file, out);
+    }
+
+    /**
+     * The errors in {@code out} (the compiler's output for {@code file}) per source line of {@code file}.
+     * Split on any line break: MinGW's g++ on Windows ends lines with CRLF, and a line that keeps its
+     * '\r' does not {@code matches()} {@code ERROR}: no error would be seen at all, mismatches included
+     * (and the '\r' must not end up in the error text either).
+     */
+    static Map<Integer, List<String>> errors(Path file, String out) {
         Map<Integer, List<String>> errors = new HashMap<>();
         String name = file.getFileName().toString();
-        for (String l : out.split("\n")) {
+        for (String l : out.split("\\R")) {
             Matcher m = ERROR.matcher(l);
             if (m.matches()) {
                 if (!m.group(1).endsWith(name)) {
