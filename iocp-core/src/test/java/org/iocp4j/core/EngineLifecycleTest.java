@@ -230,7 +230,7 @@ class EngineLifecycleTest {
             Streamer handler = new Streamer();
             Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
             // io_uring: one multishot accept per worker; IOCP: acceptsOutstanding AcceptEx calls
-            long accepts = EngineTesting.WINE ? iocpAccepts : engine.workers();
+            long accepts = EngineTesting.IOCP ? iocpAccepts : engine.workers();
             long posted = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (engine.metrics().operationsInFlight() < accepts && System.nanoTime() < posted) {
                 Thread.sleep(5);
@@ -242,7 +242,7 @@ class EngineLifecycleTest {
                 // On IOCP between one and writesOutstanding sends are pending at a given moment: a send that
                 // completes is replaced only as the streamer's next chunk is written.
                 long atLeast = accepts + 2;
-                long atMost = accepts + 1 + (EngineTesting.WINE ? iocpSends : 1);
+                long atMost = accepts + 1 + (EngineTesting.IOCP ? iocpSends : 1);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 while ((engine.metrics().operationsInFlight() < atLeast || c.queuedWriteBytes() == 0)
                         && System.nanoTime() < deadline) {
@@ -443,7 +443,7 @@ class EngineLifecycleTest {
         // connection holds its one receive buffer.
         for (boolean bufferless : new boolean[] {true, false}) {
             IoEngine engine = EngineTesting.engine(b -> {
-                if (EngineTesting.WINE) {
+                if (EngineTesting.IOCP) {
                     b.zeroByteReads(bufferless);
                 } else {
                     b.providedBuffers(bufferless ? provided : 0);
@@ -462,7 +462,7 @@ class EngineLifecycleTest {
                     }
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                     EngineMetrics m = engine.metrics();
-                    boolean lends = bufferless && !EngineTesting.WINE;
+                    boolean lends = bufferless && !EngineTesting.IOCP;
                     long expectedHeld = bufferless ? 0 : 50;
                     while (m.pool().inUse() - m.providedBuffers() != expectedHeld && System.nanoTime() < deadline) {
                         Thread.sleep(5);

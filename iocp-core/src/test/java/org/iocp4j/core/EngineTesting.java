@@ -3,54 +3,72 @@ package org.iocp4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import org.iocp4j.core.windows.CheckedWin32;
-import org.iocp4j.core.windows.IocpBackend;
-import org.iocp4j.core.windows.WineLane;
+import java.util.function.Consumer;
 
 /**
  * Shared pieces of the engine tests: engines on loopback, the echo handler, end-of-test accounting.
  *
- * <p>The backend is the lane's: io_uring by default; in the Wine lane ({@value WineLane#PROPERTY}{@code =true},
- * {@code mvn -Pwine}) the production {@link IocpBackend} over {@link CheckedWin32} over the JVM's Wine bridge
- * (iocp-core/src/test/c/WINE.md), so the same tests run on both.
+ * <p>The backend is the operating system's default, as a user gets it: io_uring on Linux, IOCP over
+ * {@code Win32Direct} on Windows - on windows-latest and in the windows-jvm lane, where the JVM is a Windows
+ * JDK under Wine (ci/windows-jvm/) - so the same tests run on both. {@code EngineBackendTest} fails when the
+ * engines built here are not on that backend.
  */
 final class EngineTesting {
     static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
-    /** Whether the engine tests run on the IOCP backend under Wine (else on io_uring). */
-    static final boolean WINE = WineLane.requested();
+    /** Whether this JVM is a Windows one (on Windows, or under Wine). */
+    static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
-    /** The backend name the lane's engines report. */
-    static final String BACKEND = WINE ? "iocp" : "io_uring";
+    /** The backend name the engines report: the OS's default. */
+    static final String BACKEND = WINDOWS ? "iocp" : "io_uring";
+
+    /** Whether the engines run on the IOCP backend. */
+    static final boolean IOCP = WINDOWS;
+
+    /**
+     * Whether this Windows JVM runs under Wine: Wine's ntdll exports {@code wine_get_version}, Windows' does
+     * not. Tests adapt only where Wine measurably differs (../shared/WINDOWS-TESTING.md, WINE.md).
+     */
+    static final boolean WINE = WINDOWS && wineVersion() != null;
 
     private EngineTesting() {
     }
 
-    /**
-     * An engine of the lane's backend with test-sized defaults, adjusted by {@code customise}. In the Wine
-     * lane the test is skipped (JUnit assumption) when the bridge's tools are missing.
-     */
-    static IoEngine engine(java.util.function.Consumer<IoEngine.Builder> customise) throws IOException {
-        IoEngine.Builder b = WINE ? WineEngines.builder() : IoEngine.builder().backend("io_uring");
+    /** Wine's version, from {@code ntdll!wine_get_version}, or null on Windows itself and off Windows. */
+    static String wineVersion() {
+        if (!WINDOWS) {
+            return null;
+        }
+        Linker linker = Linker.nativeLinker();
+        SymbolLookup ntdll = SymbolLookup.libraryLookup("ntdll",
+                Arena.global());
+        return ntdll.find("wine_get_version").map(address -> {
+            try {
+                MemorySegment version = (MemorySegment) linker.downcallHandle(
+                        address, FunctionDescriptor.of(ValueLayout.ADDRESS))
+                        .invokeExact();
+                return version.reinterpret(64).getString(0);
+            } catch (Throwable t) {
+                throw new IllegalStateException("ntdll!wine_get_version failed", t);
+            }
+        }).orElse(null);
+    }
+
+    /** An engine of the OS's default backend with test-sized defaults, adjusted by {@code customise}. */
+    static IoEngine engine(Consumer<IoEngine.Builder> customise) throws IOException {
+        IoEngine.Builder b = IoEngine.builder();
         b.workers(2).poolMaxBytes(128L << 20);
         customise.accept(b);
         return b.build();
-    }
-
-    /** Skips the calling test in the Wine lane: it exercises io_uring itself, not the engine's API. */
-    static void assumeNotWine() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(WINE, "io_uring-specific");
-    }
-
-    /**
-     * Skips the calling test in the Wine lane because of a documented Wine difference, named by
-     * {@code wineMdRow}: the row of the table "Wine 8.0 versus Windows" in iocp-core/src/test/c/WINE.md.
-     */
-    static void assumeNotWine(String wineMdRow) {
-        org.junit.jupiter.api.Assumptions.assumeFalse(WINE, "Wine difference (WINE.md): " + wineMdRow);
     }
 
     /** Echoes every buffer back (the write takes ownership of it). */

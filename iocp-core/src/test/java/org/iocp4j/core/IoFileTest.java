@@ -54,7 +54,7 @@ class IoFileTest {
                 eof.release();
             }
             IOException missing = assertThrows(IOException.class, () -> engine.openFile(dir.resolve("missing")));
-            if (!EngineTesting.WINE) {
+            if (!EngineTesting.IOCP) {
                 // io_uring wraps the errno's exception; IOCP's Win32Exception is itself the IOException
                 assertInstanceOf(IOException.class, missing.getCause());
             }

@@ -3,12 +3,10 @@ package org.iocp4j.examples.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.iocp4j.core.EngineMetrics;
-import org.iocp4j.core.IoEngine;
 
 /**
  * Starts the sample server for end-to-end tests (loopback, port 0, two workers, demo routes) and stops it
@@ -16,53 +14,24 @@ import org.iocp4j.core.IoEngine;
  * is held but the ones lent to the kernel for receives, and after shutdown none at all. Public for the tests
  * of other packages of the module (the load generator's, against this server).
  *
- * <p>In the Wine lane ({@value #WINE_PROPERTY}{@code =true}, {@code mvn -Pwine}; iocp-core/src/test/c/WINE.md)
- * the server's engine runs on the IOCP backend under Wine, built by iocp-core's test-jar class
- * {@code org.iocp4j.core.WineEngines}; that jar is on the test class path only in the lane, so it is reached
- * by name. Otherwise the engine is the default one (io_uring here).
+ * <p>The server's engine is the OS's default: IOCP in a Windows JVM (windows-latest, and the windows-jvm lane,
+ * where a Windows JDK runs these tests under Wine), io_uring on Linux.
  *
  * <p>Thread-safe: static methods without shared state.
  */
 public final class HttpTesting {
-    /** The system property that selects the Wine lane (as iocp-core's {@code WineLane.PROPERTY}). */
-    public static final String WINE_PROPERTY = "iocp4j.wine";
-
-    /** Whether the server runs on the IOCP backend under Wine. */
-    public static final boolean WINE = Boolean.getBoolean(WINE_PROPERTY);
-
     private HttpTesting() {
     }
 
     /**
-     * A started server with the demo routes serving {@code root} (may be null) under {@code limits}. In the
-     * Wine lane the calling test is skipped (JUnit assumption) when the Wine bridge's tools are missing.
+     * A started server with the demo routes serving {@code root} (may be null) under {@code limits}.
      */
     public static HttpServer start(Path root, HttpLimits limits) throws IOException {
         HttpServer.Builder builder = HttpServer.builder().port(0).workers(2).root(root).limits(limits)
                 .poolMaxBytes(256L << 20);
-        if (WINE) {
-            builder.engine(wineEngine());
-        }
         HttpServer server = builder.build();
         DemoRoutes.install(server);
         return server.start();
-    }
-
-    private static IoEngine.Builder wineEngine() throws IOException {
-        try {
-            return (IoEngine.Builder) Class.forName("org.iocp4j.core.WineEngines").getMethod("builder").invoke(null);
-        } catch (InvocationTargetException e) {
-            // The bridge's own failure (IOException) or a skip (the assumption's exception) passes through as is.
-            switch (e.getCause()) {
-                case IOException x -> throw x;
-                case RuntimeException x -> throw x;
-                case Error x -> throw x;
-                default -> throw new IllegalStateException("WineEngines.builder() failed", e.getCause());
-            }
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("-D" + WINE_PROPERTY + "=true needs iocp-core's test-jar on the test "
-                    + "class path (examples/pom.xml, profile wine: mvn -Pwine -pl iocp-core,examples -am verify)", e);
-        }
     }
 
     /** {@link #start(Path, HttpLimits)} with the default limits. */

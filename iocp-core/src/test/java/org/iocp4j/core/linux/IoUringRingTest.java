@@ -67,9 +67,6 @@ class IoUringRingTest {
 
     @BeforeEach
     void setUp() {
-        // Per test, not in @BeforeAll, so that the Wine lane's summary counts each skipped test.
-        org.junit.jupiter.api.Assumptions.assumeFalse(org.iocp4j.core.windows.WineLane.requested(),
-                "io_uring-specific");
         arena = Arena.ofConfined();
         cs = CallState.allocate(arena);
     }
