@@ -64,8 +64,14 @@ final class Tools {
         return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false") && onPath("apt-get").isPresent();
     }
 
-    /** The first of the program names found as an executable file in a PATH directory (with .exe on Windows). */
+    /**
+     * The first of the program names found as an executable file in a PATH directory (with .exe on Windows);
+     * in the windows-jvm lane, on the Linux side's PATH ({@link LinuxCommands}).
+     */
     static Optional<Path> onPath(String... names) {
+        if (LinuxCommands.available()) {
+            return LinuxCommands.which(names);
+        }
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
@@ -86,7 +92,8 @@ final class Tools {
     }
 
     /**
-     * Runs a command with stdin empty and stdout and stderr both appended to {@code output}, and waits for it.
+     * Runs a command with stdin empty and stdout and stderr both appended to {@code output}, and waits for it;
+     * in the windows-jvm lane, on the Linux side ({@link LinuxCommands}).
      *
      * @return the exit code
      * @throws TimeoutException when it had not exited within {@code timeout}; the process and all its
@@ -94,6 +101,9 @@ final class Tools {
      */
     static int run(List<String> command, Path output, Duration timeout)
             throws IOException, InterruptedException, TimeoutException {
+        if (LinuxCommands.available()) {
+            return LinuxCommands.run(command, output, timeout);
+        }
         Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                 .redirectErrorStream(true)
