@@ -76,7 +76,7 @@ class EngineEchoTest {
      * port the completions of one connection race: some must be reaped out of issue order
      * ({@link EngineMetrics#reorderedCompletions()} &gt; 0) while the read sequencer still hands the bytes
      * to the handler in order (every client checks its echo byte by byte). Under Wine the port's
-     * concurrency value is ignored (WINE.md, "NumberOfConcurrentThreads"), so both workers really run.
+     * concurrency value is ignored (ci/windows-jvm/WINE.md, "NumberOfConcurrentThreads"), so both workers really run.
      */
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)

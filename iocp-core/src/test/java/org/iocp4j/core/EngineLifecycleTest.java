@@ -295,7 +295,7 @@ class EngineLifecycleTest {
             }
             assertTrue(streaming.await(10, TimeUnit.SECONDS));
             // A client streams once its connect returned, which may be before the engine's accept completed
-            // (the kernel's backlog): under Wine, whose accepts are slow (WINE.md), that lag was seen > 300 ms.
+            // (the kernel's backlog): under Wine, whose accepts are slow (ci/windows-jvm/WINE.md), that lag was seen > 300 ms.
             long acceptDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (engine.metrics().connectionsOpen() < 20 && System.nanoTime() < acceptDeadline) {
                 Thread.sleep(10);

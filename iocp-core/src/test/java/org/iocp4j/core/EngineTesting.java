@@ -36,7 +36,7 @@ final class EngineTesting {
 
     /**
      * Whether this Windows JVM runs under Wine: Wine's ntdll exports {@code wine_get_version}, Windows' does
-     * not. Tests adapt only where Wine measurably differs (../shared/WINDOWS-TESTING.md, WINE.md).
+     * not. Tests adapt only where Wine measurably differs (ci/windows-jvm/WINE.md).
      */
     static final boolean WINE = WINDOWS && wineVersion() != null;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 /** The blocking façade: virtual threads parked on engine completions. */
 class IoSocketFacadeTest {
     /**
-     * 10 000 clients; 1 000 in the Wine lane (iocp-core/src/test/c/WINE.md): there every accept costs several
+     * 10 000 clients; 1 000 in the Wine lane (ci/windows-jvm/WINE.md): there every accept costs several
      * wineserver round trips, and with 10 000 one client's connection was reset after 64 s (not diagnosed).
      */
     static final int CLIENTS = EngineTesting.WINE ? 1_000 : 10_000;
@@ -76,7 +76,7 @@ class IoSocketFacadeTest {
             // Under Wine every accept costs several wineserver round trips, so the first clients may finish
             // before the last are accepted: the lane reports that as a skip naming the difference.
             org.junit.jupiter.api.Assumptions.assumeTrue(!EngineTesting.WINE || peak.get() == CLIENTS,
-                    "Wine difference (WINE.md): cost of a completion-port call - accepts too slow for all "
+                    "Wine difference (ci/windows-jvm/WINE.md): cost of a completion-port call - accepts too slow for all "
                             + CLIENTS + " clients to be served at once (peak " + peak.get() + "); echo verified");
             assertEquals(CLIENTS, peak.get(), "all clients were served at the same time");
         } finally {

@@ -56,6 +56,17 @@ final class LinuxCommands {
         return Integer.parseInt(answer.substring("exit ".length()));
     }
 
+    /**
+     * Deletes a work directory below the temporary directory on the Linux side: what a Linux program leaves
+     * there (Chromium's Unix socket) cannot be deleted through Windows calls under Wine.
+     */
+    static void deleteTree(Path directory) throws IOException {
+        String answer = request("delete", List.of(directory.toAbsolutePath().toString()), null, Duration.ZERO);
+        if (!answer.equals("deleted")) {
+            throw new IOException("the Linux command relay did not delete " + directory + ": " + answer);
+        }
+    }
+
     private static String request(String operation, List<String> values, String output, Duration timeout)
             throws IOException {
         String endpoint = System.getProperty(PROPERTY);

@@ -61,6 +61,8 @@ class StaticFilesTest {
     private String secret;
     private byte[] data;
     private HttpServer server;
+    /** Why the tree has no symbolic links, or null when it has them. */
+    private String linksMissing;
 
     @BeforeEach
     void start() throws IOException {
@@ -86,9 +88,12 @@ class StaticFilesTest {
         Files.createDirectories(root.resolve("a"));
         Files.writeString(root.resolve(".hidden"), secret);
         Files.writeString(Files.createDirectories(root.resolve(".git")).resolve("config"), secret);
-        Files.createSymbolicLink(root.resolve("leak.txt"), base.resolve("secret"));
-        Files.createSymbolicLink(root.resolve("outdir"), outside);
-        Files.createSymbolicLink(root.resolve("tohidden.txt"), root.resolve(".hidden"));
+        linksMissing = Tools.symbolicLinksMissing(root);
+        if (linksMissing == null) {
+            Files.createSymbolicLink(root.resolve("leak.txt"), base.resolve("secret"));
+            Files.createSymbolicLink(root.resolve("outdir"), outside);
+            Files.createSymbolicLink(root.resolve("tohidden.txt"), root.resolve(".hidden"));
+        }
 
         server = HttpTesting.start(root);
     }
@@ -399,6 +404,7 @@ class StaticFilesTest {
 
     @Test
     void linksOutOfTheRootAreForbidden() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(linksMissing == null, linksMissing);
         assertEquals(403, get("/leak.txt").status());
         assertEquals(403, get("/outdir/secret").status());
         assertEquals(403, get("/outdir/").status());

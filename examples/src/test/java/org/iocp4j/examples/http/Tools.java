@@ -148,8 +148,35 @@ final class Tools {
         }
     }
 
-    /** Deletes a temporary directory and everything in it. */
+    /**
+     * Why symbolic links cannot be made in {@code directory}, or null when they can: a probe link is created
+     * and looked at. Windows refuses without the privilege to create links; Wine 8's CreateSymbolicLinkW
+     * reports success and creates nothing (ci/windows-jvm/WINE.md), which only looking at the link shows.
+     */
+    static String symbolicLinksMissing(Path directory) throws IOException {
+        Path probe = directory.resolve("symbolic-link-probe");
+        try {
+            Files.createSymbolicLink(probe, Path.of("target-of-the-probe"));
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            return "symbolic links cannot be created here (Windows without the privilege to create them): " + e;
+        }
+        try {
+            return Files.isSymbolicLink(probe) ? null : "creating a symbolic link reported success but made none"
+                    + " (Wine 8's CreateSymbolicLinkW, ci/windows-jvm/WINE.md)";
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    /**
+     * Deletes a temporary directory and everything in it; in the windows-jvm lane on the Linux side
+     * ({@link LinuxCommands#deleteTree}), since the directories deleted here are the Linux programs' work.
+     */
     static void deleteTree(Path root) throws IOException {
+        if (LinuxCommands.available()) {
+            LinuxCommands.deleteTree(root);
+            return;
+        }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

@@ -314,8 +314,10 @@ public final class IocpBackend implements Backend {
         long file;
         try {
             MemorySegment.copy(name, 0, pages, ValueLayout.JAVA_BYTE, 0, name.length);
-            file = win32.CreateFileW(pages, Kernel32Constants.GENERIC_READ,
-                    Kernel32Constants.FILE_SHARE_READ | Kernel32Constants.FILE_SHARE_WRITE,
+            // Every sharing flag, as the JDK's own file channels and nginx open files on Windows: a file being
+            // served may still be replaced, renamed or deleted (a site deployed while it is downloaded).
+            file = win32.CreateFileW(pages, Kernel32Constants.GENERIC_READ, Kernel32Constants.FILE_SHARE_READ
+                    | Kernel32Constants.FILE_SHARE_WRITE | Kernel32Constants.FILE_SHARE_DELETE,
                     Kernel32Constants.OPEN_EXISTING,
                     Kernel32Constants.FILE_ATTRIBUTE_NORMAL | Kernel32Constants.FILE_FLAG_OVERLAPPED);
         } finally {
