@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -65,7 +68,7 @@ final class WindowsRuntime {
 
     /** A NUL-terminated UTF-16LE string, as the {@code W} functions take it. */
     static MemorySegment wide(String s, Arena arena) {
-        return arena.allocateFrom(s, java.nio.charset.StandardCharsets.UTF_16LE);
+        return arena.allocateFrom(s, StandardCharsets.UTF_16LE);
     }
 
     /** What a test opened; closed in reverse order at its end, each close asserted, the first failure thrown. */
@@ -74,6 +77,18 @@ final class WindowsRuntime {
 
         void add(Runnable closer) {
             closers.push(closer);
+        }
+
+        /** Closes {@code closeable} (a {@code java.net} socket) with the rest. */
+        <T extends Closeable> T closing(T closeable) {
+            add(() -> {
+                try {
+                    closeable.close();
+                } catch (IOException e) {
+                    throw new AssertionError("closing " + closeable, e);
+                }
+            });
+            return closeable;
         }
 
         @Override
