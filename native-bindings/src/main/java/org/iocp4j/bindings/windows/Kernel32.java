@@ -20,8 +20,9 @@ import org.iocp4j.bindings.internal.Downcalls;
  * <p>Functions that report failure through {@code GetLastError()} take a {@link CallState} segment as
  * their first argument and capture the code into it; read it with {@link CallState#getLastError} or turn
  * it into an exception with {@link Win32Exception#lastError}. {@code NAME$descriptor()} is the C
- * function's own descriptor, without that segment. Loading this class never fails; on a system without
- * kernel32 a call throws {@link UnsatisfiedLinkError} naming {@code kernel32!NAME}.
+ * function's own descriptor, without that segment. Without native access for this module loading the
+ * class fails with an {@link IllegalCallerException} naming the {@code --enable-native-access} option; on a
+ * system without kernel32 it loads, and a call throws {@link UnsatisfiedLinkError} naming {@code kernel32!NAME}.
  *
  * <p>The invokers are meant for the I/O hot path: each is one {@code invokeExact} on a constant handle
  * with the handle's exact type, so no arguments are boxed and no arrays built. Results are returned as C

@@ -19,8 +19,10 @@ import org.iocp4j.bindings.internal.Downcalls;
  *
  * <p>Functions that report failure through {@code WSAGetLastError()} take a {@link CallState} segment
  * as their first argument and capture the code into it; read it with {@link CallState#wsaGetLastError}.
- * {@code WSAStartup} is the exception: it returns its error code and takes no call state. Loading this
- * class never fails; on a system without ws2_32 a call throws {@link UnsatisfiedLinkError}.
+ * {@code WSAStartup} is the exception: it returns its error code and takes no call state. Without native
+ * access for this module loading the class fails with an {@link IllegalCallerException} naming the
+ * {@code --enable-native-access} option; on a system without ws2_32 it loads, and a call throws
+ * {@link UnsatisfiedLinkError}.
  *
  * <p>Type mapping (x86_64 Windows): {@code SOCKET} ({@code UINT_PTR}) is {@code JAVA_LONG};
  * {@code int}, {@code long}, {@code DWORD}, {@code BOOL}, {@code GROUP} are {@code JAVA_INT}; {@code WORD}
