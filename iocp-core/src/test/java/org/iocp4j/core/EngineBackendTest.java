@@ -29,7 +29,7 @@ class EngineBackendTest {
         assertTrue(EngineTesting.WINDOWS, "the windows-jvm lane runs on " + System.getProperty("os.name"));
         assertTrue(EngineTesting.WINE, "the windows-jvm lane runs under Wine, but ntdll has no wine_get_version");
         System.out.printf("windows-jvm lane: %s %s (%s) under %s%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), System.getProperty("os.name"), EngineTesting.wineVersion());
+                System.getProperty("java.runtime.version"), System.getProperty("os.name"), WindowsTesting.wineVersion());
     }
 
     @Test
