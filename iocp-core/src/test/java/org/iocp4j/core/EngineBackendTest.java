@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.DataInputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.iocp4j.core.windows.IocpBackend;
 import org.iocp4j.core.windows.Win32Direct;
 import org.iocp4j.core.windows.WindowsTesting;
@@ -51,6 +52,9 @@ class EngineBackendTest {
                 new DataInputStream(client.getInputStream()).readFully(echoed);
                 assertArrayEquals(hello, echoed);
             }
+            // A listening server keeps its accepts in flight (io_uring: one multishot accept per worker).
+            server.close();
+            server.closedFuture().get(5, TimeUnit.SECONDS);
             EngineTesting.awaitQuiet(engine, java.time.Duration.ofSeconds(10));
         } finally {
             EngineTesting.shutdownClean(engine);
