@@ -68,7 +68,7 @@ public final class IoEngine implements AutoCloseable {
 
     private IoEngine(Builder b) throws IOException {
         this.config = new Config(b);
-        BackendProvider provider = b.backendProvider != null ? b.backendProvider : BackendProvider.forName(
+        BackendProvider provider = BackendProvider.forName(
                 b.backend != null ? b.backend : System.getProperty(BackendProvider.PROPERTY));
         this.backend = provider.create(new BackendConfig(b.workers, b.dequeueBatch, b.queueDepth,
                 b.inlineLimit, b.loopbackFastPath));
@@ -545,7 +545,6 @@ public final class IoEngine implements AutoCloseable {
      */
     public static final class Builder {
         private String backend;
-        private BackendProvider backendProvider;
         private int workers = Runtime.getRuntime().availableProcessors();
         private int dequeueBatch = 256;
         private int queueDepth = 4096;
@@ -569,15 +568,6 @@ public final class IoEngine implements AutoCloseable {
         private int providedBuffers = 256;
 
         private Builder() {
-        }
-
-        /**
-         * Builds the engine on {@code provider} instead of a named backend: the tests' hook to run the engine on
-         * the IOCP backend over the Wine bridge (iocp-core/src/test/c/WINE.md). Package-private on purpose.
-         */
-        Builder backendProvider(BackendProvider provider) {
-            this.backendProvider = Objects.requireNonNull(provider, "provider");
-            return this;
         }
 
         /** {@code io_uring} or {@code iocp}; default: the {@value BackendProvider#PROPERTY} property, else by OS. */
