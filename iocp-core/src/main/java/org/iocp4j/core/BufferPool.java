@@ -489,7 +489,7 @@ public final class BufferPool implements AutoCloseable {
             return this;
         }
 
-        /** Memory from somewhere other than the OS's anonymous pages (for example a shared region). */
+        /** Memory from somewhere other than the OS's anonymous pages: the backend's, or a test's allocator. */
         Builder pageAllocator(PageAllocator pageAllocator) {
             this.pageAllocator = Objects.requireNonNull(pageAllocator, "pageAllocator");
             return this;

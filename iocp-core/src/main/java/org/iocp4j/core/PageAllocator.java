@@ -11,8 +11,8 @@ import java.util.Locale;
  * <p>Page alignment matters because overlapped I/O locks the pages a buffer touches (the WSAENOBUFS lesson
  * of seed 001): a buffer that straddles one more page than it must locks one more page. The pool takes an
  * allocator through {@link BufferPool.Builder#pageAllocator} so that a backend can supply memory of its
- * own (for example a region shared with a process running under Wine). Backends (the internal SPI) hand
- * theirs to the engine, which builds the pool and the operation table on it.
+ * own. Backends (the internal SPI) hand theirs to the engine, which builds the pool and the operation table
+ * on it.
  */
 public interface PageAllocator {
 

@@ -30,7 +30,7 @@ class EngineBackendTest {
         assertTrue(EngineTesting.WINDOWS, "the windows-jvm lane runs on " + System.getProperty("os.name"));
         assertTrue(EngineTesting.WINE, "the windows-jvm lane runs under Wine, but ntdll has no wine_get_version");
         System.out.printf("windows-jvm lane: %s %s (%s) under %s%n", System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), System.getProperty("os.name"), EngineTesting.wineVersion());
+                System.getProperty("java.runtime.version"), System.getProperty("os.name"), WindowsTesting.wineVersion());
     }
 
     @Test
@@ -52,6 +52,7 @@ class EngineBackendTest {
                 new DataInputStream(client.getInputStream()).readFully(echoed);
                 assertArrayEquals(hello, echoed);
             }
+            // A listening server keeps its accepts in flight (io_uring: one multishot accept per worker).
             server.close();
             server.closedFuture().get(5, TimeUnit.SECONDS);
             EngineTesting.awaitQuiet(engine, java.time.Duration.ofSeconds(10));

@@ -3,16 +3,11 @@ package org.iocp4j.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
-import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.iocp4j.core.windows.WindowsTesting;
 
 /**
  * Shared pieces of the engine tests: engines on loopback, the echo handler, end-of-test accounting.
@@ -26,7 +21,7 @@ final class EngineTesting {
     static final InetSocketAddress LOOPBACK = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     /** Whether this JVM is a Windows one (on Windows, or under Wine). */
-    static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+    static final boolean WINDOWS = WindowsTesting.WINDOWS;
 
     /** The backend name the engines report: the OS's default. */
     static final String BACKEND = WINDOWS ? "iocp" : "io_uring";
@@ -34,33 +29,10 @@ final class EngineTesting {
     /** Whether the engines run on the IOCP backend. */
     static final boolean IOCP = WINDOWS;
 
-    /**
-     * Whether this Windows JVM runs under Wine: Wine's ntdll exports {@code wine_get_version}, Windows' does
-     * not. Tests adapt only where Wine measurably differs (ci/windows-jvm/WINE.md).
-     */
-    static final boolean WINE = WINDOWS && wineVersion() != null;
+    /** Whether this Windows JVM runs under Wine ({@link WindowsTesting#WINE}). */
+    static final boolean WINE = WindowsTesting.WINE;
 
     private EngineTesting() {
-    }
-
-    /** Wine's version, from {@code ntdll!wine_get_version}, or null on Windows itself and off Windows. */
-    static String wineVersion() {
-        if (!WINDOWS) {
-            return null;
-        }
-        Linker linker = Linker.nativeLinker();
-        SymbolLookup ntdll = SymbolLookup.libraryLookup("ntdll",
-                Arena.global());
-        return ntdll.find("wine_get_version").map(address -> {
-            try {
-                MemorySegment version = (MemorySegment) linker.downcallHandle(
-                        address, FunctionDescriptor.of(ValueLayout.ADDRESS))
-                        .invokeExact();
-                return version.reinterpret(64).getString(0);
-            } catch (Throwable t) {
-                throw new IllegalStateException("ntdll!wine_get_version failed", t);
-            }
-        }).orElse(null);
     }
 
     /** An engine of the OS's default backend with test-sized defaults, adjusted by {@code customise}. */

@@ -44,10 +44,9 @@
  * <ol>
  * <li>Every pointer an asynchronous operation hands to the kernel points into memory from
  *     {@link Backend#memory()}: I/O buffers (the engine's {@code BufferPool} is built on it), operation
- *     blocks (the {@link OperationTable} is built on it) and the backend's own scratch. The Windows backend
- *     goes further and uses that memory for every pointer of every call (its narrow {@code Win32} interface
- *     may forward calls to another process); the Linux backend uses short-lived confined arenas for the
- *     out-parameters of synchronous calls (getsockname, ...).</li>
+ *     blocks (the {@link OperationTable} is built on it) and the backend's own scratch. The out-parameters
+ *     of synchronous calls (getsockname, ...) may live anywhere native: the Windows backend reuses scratch
+ *     pages of that memory, the Linux backend short-lived confined arenas.</li>
  * <li>An operation's block, and every buffer the operation references, stays valid and unmoved from the
  *     issuing call until its completion has been delivered to the sink — also when it was cancelled, also
  *     when its handle was closed. Only then does the engine release the block to the table and the buffers

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The IOCP backend: one completion port shared by all workers (concurrency = workers), every call through
- * a {@link Win32}, every pointer into {@link Win32#memory()}.
+ * a {@link Win32}, every page it allocates from {@link Win32#memory()}.
  *
  * <p><b>Issuing.</b> Sockets and files are associated with the port and put in skip-on-success mode
  * ({@code FILE_SKIP_COMPLETION_PORT_ON_SUCCESS | FILE_SKIP_SET_EVENT_ON_HANDLE}). An operation that

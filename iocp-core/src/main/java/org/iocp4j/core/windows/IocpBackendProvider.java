@@ -26,7 +26,7 @@ public final class IocpBackendProvider implements BackendProvider {
         String os = System.getProperty("os.name", "");
         if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
             throw new IOException("the iocp backend needs Windows; this is " + os
-                    + " (run it under Wine through a bridging Win32, or use io_uring)");
+                    + " (use io_uring on Linux; a Windows JVM runs it, under Wine too)");
         }
         return new IocpBackend(new Win32Direct(), config);
     }

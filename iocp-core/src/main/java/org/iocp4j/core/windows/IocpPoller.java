@@ -20,7 +20,8 @@ import org.iocp4j.core.backend.Poller;
  * {@link Win32#memory()}) for {@code GetQueuedCompletionStatusEx}, its inline-completion depth, and the
  * sink its immediate completions go to. Issuing methods may run on any worker thread of the backend; an
  * immediate completion is delivered to the calling worker's sink. A Win32 call that throws (for example
- * {@link CheckedWin32} refusing a pointer) leaves the operation not in flight: nothing is delivered.
+ * {@link Win32Direct} failing to look up AcceptEx, or the FFM linker refusing a segment) leaves the
+ * operation not in flight: nothing is delivered.
  *
  * <p><b>Wake-ups</b> are packets with a NULL OVERLAPPED: the port gives them to whichever worker waits
  * (last in, first out), not to this one, so a wake-up wakes <em>some</em> worker. A poll that dequeues

@@ -4,25 +4,26 @@ import java.lang.foreign.MemorySegment;
 import org.iocp4j.core.PageAllocator;
 
 /**
- * Every Win32 and Winsock call the IOCP backend makes, and the only native memory it may hand to them.
+ * Every Win32 and Winsock call the IOCP backend makes, and the memory it builds its pool, operation blocks
+ * and out-parameters on.
  *
- * <p>The interface is shaped so that an implementation can forward each call to another process (the
- * Wine lane runs a C program that owns the real Windows handles and shares memory with the JVM at the
- * same addresses):
+ * <p>The interface is narrow so that the backend's decisions can be driven by a test double that scripts
+ * each answer and records each call, and {@link Win32Direct} makes the real calls:
  * <ul>
  * <li>Parameters are primitives and {@link MemorySegment}s. Handles ({@code HANDLE}) and sockets
- *     ({@code SOCKET}) are their 64-bit values as {@code long}; every pointer is a segment whose address is
- *     forwarded. No callbacks, no Java objects: {@code WSAIoctl}'s completion routine and
+ *     ({@code SOCKET}) are their 64-bit values as {@code long}; every pointer is a native segment (the FFM
+ *     linker refuses heap segments). No callbacks: {@code WSAIoctl}'s completion routine and
  *     {@code GetQueuedCompletionStatusEx}'s alertable waits are not part of it.</li>
  * <li>Each method returns what the C function returns ({@code BOOL} as {@code int}, {@code SOCKET_ERROR},
  *     {@code INVALID_SOCKET}, {@code NULL} handle as {@code 0}, {@code INVALID_HANDLE_VALUE} as
  *     {@code -1}). When that value reports failure, the function's error code
  *     ({@code GetLastError()} for kernel32, {@code WSAGetLastError()} for Winsock and the extension
  *     functions) is available from {@link #lastError()} on the same thread until the next failing call
- *     on that thread. A bridge thus returns one result and one error code per call.</li>
- * <li>Every non-NULL pointer points into memory obtained from {@link #memory()}: buffers, OVERLAPPED
- *     blocks, WSABUF arrays and the buffers they describe, socket addresses, out-parameters, file names.
- *     {@link CheckedWin32} enforces this.</li>
+ *     on that thread.</li>
+ * <li>What an overlapped call leaves to Windows (the OVERLAPPED, the data buffers a WSABUF array describes,
+ *     AcceptEx's output buffer) stays allocated until its completion is delivered: Windows reads and writes
+ *     it until then. These live in operation blocks and pool buffers, which the engine reuses only after
+ *     the completion.</li>
  * </ul>
  *
  * <p>Names and parameter order are those of the Windows headers; see the Microsoft documentation of each
@@ -31,8 +32,9 @@ import org.iocp4j.core.PageAllocator;
 public interface Win32 {
 
     /**
-     * The only source of native memory the backend passes to this interface: page-aligned, zero-filled,
-     * read-write memory that the implementation's Win32 side can address.
+     * Where the backend and its engine get native memory: page-aligned, zero-filled, read-write pages
+     * ({@code VirtualAlloc} in {@link Win32Direct}), so that a buffer under overlapped I/O locks no more
+     * pages than it spans.
      */
     PageAllocator memory();
 
@@ -187,7 +189,7 @@ public interface Win32 {
      * {@code int WSARecv(SOCKET s, LPWSABUF lpBuffers, DWORD dwBufferCount, LPDWORD lpNumberOfBytesRecvd,
      * LPDWORD lpFlags, LPWSAOVERLAPPED lpOverlapped, NULL)}.
      *
-     * @param buffers {@code bufferCount} WSABUFs; the memory they describe also comes from {@link #memory()}
+     * @param buffers {@code bufferCount} WSABUFs
      * @return 0 when the receive completed at once; SOCKET_ERROR with WSA_IO_PENDING (997) when in flight
      */
     int WSARecv(long socket, MemorySegment buffers, int bufferCount, MemorySegment numberOfBytesRecvd,

@@ -25,7 +25,10 @@ import org.iocp4j.bindings.windows.Ws2_32;
  */
 public final class Win32Direct implements Win32 {
 
-    /** This thread's capture block and the last error it reported; lives as long as the thread uses it. */
+    /**
+     * This thread's capture block and the last error it reported, shared by every instance as the thread's
+     * {@code GetLastError()} is; lives as long as the thread uses it.
+     */
     private static final class ThreadState {
         final MemorySegment callState = CallState.allocate(Arena.ofAuto());
         int lastError;

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,7 @@ final class ScriptedWin32 implements Win32 {
     }
 
     private final Arena arena = Arena.ofShared();
+    private final Set<Long> live = ConcurrentHashMap.newKeySet();
     private final PageAllocator memory = new PageAllocator() {
         @Override
         public long pageSize() {
@@ -49,12 +51,22 @@ final class ScriptedWin32 implements Win32 {
 
         @Override
         public MemorySegment allocate(long bytes) {
-            return arena.allocate(bytes, 4096);
+            MemorySegment pages = arena.allocate(bytes, 4096);
+            live.add(pages.address());
+            return pages;
         }
 
+        /**
+         * Returns nothing to the arena (closing it frees everything) but holds the backend to what Windows
+         * needs: VirtualFree(MEM_RELEASE) takes only an allocation's start, and a second free may release
+         * memory handed out at that address since.
+         */
         @Override
         public void free(MemorySegment pages) {
-            // The arena frees everything when the test closes it.
+            if (!live.remove(pages.address())) {
+                throw new IllegalArgumentException(String.format(
+                        "free of 0x%x, which is not the start of a live allocation", pages.address()));
+            }
         }
     };
     private final List<Call> calls = new ArrayList<>();
