@@ -26,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,9 +36,7 @@ import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 import org.iocp4j.bindings.CallState;
 import org.iocp4j.bindings.windows.WindowsRuntime.Completion;
-import org.iocp4j.bindings.windows.WindowsRuntime.Opened;
 import org.iocp4j.bindings.windows.WindowsRuntime.Port;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -50,28 +47,15 @@ import org.junit.jupiter.api.io.TempDir;
  * system information, virtual memory, completion ports and overlapped file I/O.
  */
 @EnabledOnOs(OS.WINDOWS)
-class Kernel32RuntimeTest {
+class Kernel32RuntimeTest extends WindowsRuntimeTestBase {
     private static final long FILE_KEY = 0x1F11EL;
     /** {@code PROCESSOR_ARCHITECTURE_AMD64} (winnt.h). */
     private static final short PROCESSOR_ARCHITECTURE_AMD64 = 9;
     /** {@code STATUS_END_OF_FILE} (ntstatus.h), the NTSTATUS of a read at the end of a file. */
     private static final long STATUS_END_OF_FILE = 0xC0000011L;
 
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment state = CallState.allocate(arena);
-    private final Opened opened = new Opened();
-
     @TempDir
     Path dir;
-
-    @AfterEach
-    void closeWhatTheTestOpened() {
-        try {
-            opened.close();
-        } finally {
-            arena.close();
-        }
-    }
 
     private MemorySegment systemInfo() {
         MemorySegment info = SYSTEM_INFO.allocate(arena);

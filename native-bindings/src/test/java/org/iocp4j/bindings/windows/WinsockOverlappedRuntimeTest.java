@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -25,9 +24,7 @@ import java.nio.file.Path;
 import org.iocp4j.bindings.CallState;
 import org.iocp4j.bindings.NativeException;
 import org.iocp4j.bindings.windows.WindowsRuntime.Completion;
-import org.iocp4j.bindings.windows.WindowsRuntime.Opened;
 import org.iocp4j.bindings.windows.WindowsRuntime.Port;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -41,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * WSASendTo/WSARecvFrom over UDP.
  */
 @EnabledOnOs(OS.WINDOWS)
-class WinsockOverlappedRuntimeTest {
+class WinsockOverlappedRuntimeTest extends WindowsRuntimeTestBase {
     private static final long LISTENER_KEY = 1L;
     private static final long CONNECTION_KEY = 2L;
     /** What AcceptEx needs per address: the largest sockaddr of the protocol plus 16 bytes. */
@@ -49,23 +46,11 @@ class WinsockOverlappedRuntimeTest {
     /** {@code STATUS_CANCELLED} (ntstatus.h): the NTSTATUS of a cancelled request. */
     private static final long STATUS_CANCELLED = 0xC0000120L;
 
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment state = CallState.allocate(arena);
-    private final Opened opened = new Opened();
     private final Sockets sockets = new Sockets(arena, state, opened);
     private final Port port = new Port(arena, state, opened);
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void closeWhatTheTestOpened() {
-        try {
-            opened.close();
-        } finally {
-            arena.close();
-        }
-    }
 
     /** A socket accepted by AcceptEx from a Java client, associated with the port under CONNECTION_KEY. */
     private record Accepted(long listener, long socket, Socket client, MemorySegment addresses, Mswsock mswsock) {

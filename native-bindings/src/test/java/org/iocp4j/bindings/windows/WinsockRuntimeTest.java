@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -17,9 +16,7 @@ import java.util.Set;
 import org.iocp4j.bindings.CallState;
 import org.iocp4j.bindings.NativeException;
 import org.iocp4j.bindings.windows.WindowsRuntime.Completion;
-import org.iocp4j.bindings.windows.WindowsRuntime.Opened;
 import org.iocp4j.bindings.windows.WindowsRuntime.Port;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -30,20 +27,8 @@ import org.junit.jupiter.api.condition.OS;
  * through the call state. The overlapped data path is {@link WinsockOverlappedRuntimeTest}.
  */
 @EnabledOnOs(OS.WINDOWS)
-class WinsockRuntimeTest {
-    private final Arena arena = Arena.ofConfined();
-    private final MemorySegment state = CallState.allocate(arena);
-    private final Opened opened = new Opened();
+class WinsockRuntimeTest extends WindowsRuntimeTestBase {
     private final Sockets sockets = new Sockets(arena, state, opened);
-
-    @AfterEach
-    void closeWhatTheTestOpened() {
-        try {
-            opened.close();
-        } finally {
-            arena.close();
-        }
-    }
 
     @Test
     void wsaStartupNegotiatesVersion22() {
