@@ -90,6 +90,9 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** The longest wait between two attempts of an accept slot whose accepts keep failing. */
+    private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
+
     /** One always-posted accept, bound to one worker (single issuer on io_uring). */
     private final class AcceptSlot extends IoOp {
         final Worker worker;
@@ -103,6 +106,13 @@ public final class Server implements AutoCloseable {
          * cancel a block already released and reused by another owner.
          */
         private Operation op;
+        /**
+         * The wait before the next attempt after a failed one (EMFILE, ENOBUFS, no socket for AcceptEx...):
+         * from one tick, doubled per failure up to {@link #MAX_BACKOFF_NANOS}, back to one tick once a
+         * connection is accepted, so that exhausted resources cost one warning per slot and back-off instead
+         * of a warning per tick. Guarded by this slot's monitor.
+         */
+        private long backoffNanos = Worker.TICK_NANOS;
 
         AcceptSlot(Worker worker, boolean multishot) {
             this.worker = worker;
@@ -139,11 +149,27 @@ public final class Server implements AutoCloseable {
                     worker.poller.accept(taken, handle);
                 }
             } catch (IOException | RuntimeException e) {
+                // The slot stays: a failure to post (on IOCP creating the socket for AcceptEx, WSAEMFILE) is
+                // as transient as a failed accept, and a dropped slot would leave a listener that never accepts.
                 op = null;
                 engine.operations().release(taken);
-                LOG.error("posting an accept on {} failed", localAddress, e);
-                release();
+                LOG.warn("posting an accept on {} failed; retrying in {} ms", localAddress,
+                        backoffNanos / 1_000_000, e);
+                retryLater();
             }
+        }
+
+        /**
+         * Posts again after the back-off, keeping the pending count this attempt took until then. Holds the
+         * monitor (from {@link #post} or {@link #complete}).
+         */
+        private void retryLater() {
+            long delay = backoffNanos;
+            backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
+            worker.wheel.schedule(delay, () -> {
+                post();
+                release();
+            });
         }
 
         /** On {@link #worker}. */
@@ -172,6 +198,9 @@ public final class Server implements AutoCloseable {
                 if (closing) {
                     engine.closeQuietly(result);
                 } else {
+                    synchronized (this) {
+                        backoffNanos = Worker.TICK_NANOS;
+                    }
                     engine.accepted(result, handlers);
                 }
             } else if (repost && multishot && -result == Errno.EINVAL) {
@@ -179,14 +208,14 @@ public final class Server implements AutoCloseable {
                 // with EINVAL: post single accepts from now on.
                 multishot = false;
             } else if (repost && engine.backend().classify(result) != ErrorKind.CANCELLED) {
-                // EMFILE, ENFILE, ENOBUFS...: keep the slot but give the system a tick to recover.
-                LOG.warn("accept on {} failed", localAddress, engine.backend().exception("accept", result));
+                // EMFILE, ENFILE, ENOBUFS...: keep the slot but give the system time to recover.
                 repost = false;
                 pending.incrementAndGet();
-                worker.wheel.schedule(Worker.TICK_NANOS, () -> {
-                    post();
-                    release();
-                });
+                synchronized (this) {
+                    LOG.warn("accept on {} failed; retrying in {} ms", localAddress, backoffNanos / 1_000_000,
+                            engine.backend().exception("accept", result));
+                    retryLater();
+                }
             }
             if (repost) {
                 post();

@@ -26,11 +26,11 @@ class EngineEchoTest {
     /**
      * {@value #CONNECTIONS} concurrent connections each echo a {@link #STREAM_MIB} MiB pseudo-random
      * stream; every client checks every byte it gets back, then half-closes and expects the server's EOF.
-     * The Wine lane defaults to 16 MiB: every Win32 call there is a bridge and wineserver round trip
-     * (WINE.md, "cost of a completion-port call"), and 64 MiB alone took 58 s of the lane's time.
+     * The same everywhere: in the windows-jvm lane 64 MiB took 22.5 s on a loaded machine (the Wine bridge
+     * that ran IOCP before needed 58 s, so the lane used 16 MiB then).
      */
     static final int CONNECTIONS = 100;
-    static final int STREAM_MIB = Integer.getInteger("iocp4j.test.echoMib", EngineTesting.WINE ? 16 : 64);
+    static final int STREAM_MIB = Integer.getInteger("iocp4j.test.echoMib", 64);
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Timeout;
 /** The blocking façade: virtual threads parked on engine completions. */
 class IoSocketFacadeTest {
     /**
-     * 10 000 clients; 1 000 in the Wine lane (ci/windows-jvm/WINE.md): there every accept costs several
-     * wineserver round trips, and with 10 000 one client's connection was reset after 64 s (not diagnosed).
+     * 10 000 clients; 1 000 under Wine (ci/windows-jvm/WINE.md, "sockets of a Wine prefix"): the one
+     * wineserver of the prefix holds a descriptor for every socket of both JVMs, so 10 000 clients and their
+     * 10 000 server sockets exceed its limit of 20 000 (WSASocketW failed with WSAEMFILE in the lane).
      */
     static final int CLIENTS = EngineTesting.WINE ? 1_000 : 10_000;
 
