@@ -34,9 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (IoEngine engine = IoEngine.builder().build()) {
- *     Server server = engine.listen(new InetSocketAddress("127.0.0.1", 0), () -> new ConnectionHandler() {
- *         public void onRead(Connection c, Buffer data) { c.write(data); }   // echo
- *     });
+ *     ConnectionHandler echo = (connection, data) -> connection.write(data);   // takes the buffer over
+ *     Server server = engine.listen(new InetSocketAddress("127.0.0.1", 0), () -> echo);
  *     ...
  *     engine.shutdown(Duration.ofSeconds(5));
  * }
