@@ -62,6 +62,10 @@ class BufferAccessorTest {
 
     /** One accessor: how many bytes it touches and how to call it (the index is for the absolute ones). */
     record Accessor(String name, Kind kind, int width, BiConsumer<Buffer, Integer> call) {
+        boolean absolute() {
+            return kind == Kind.GET || kind == Kind.SET;
+        }
+
         @Override
         public String toString() {
             return name;
@@ -140,11 +144,11 @@ class BufferAccessorTest {
         try {
             int reader = b.readerIndex();
             int writer = b.writerIndex();
-            int index = a.kind() == Kind.GET || a.kind() == Kind.SET ? CAPACITY - a.width() : 0;
+            int index = a.absolute() ? CAPACITY - a.width() : 0;
             a.call().accept(b, index);
             assertEquals(reader + (a.kind() == Kind.READ ? a.width() : 0), b.readerIndex(), "reader index");
             assertEquals(writer + (a.kind() == Kind.WRITE ? a.width() : 0), b.writerIndex(), "writer index");
-            if (a.kind() == Kind.GET || a.kind() == Kind.SET) {
+            if (a.absolute()) {
                 a.call().accept(b, 0);
             }
         } finally {
@@ -174,7 +178,7 @@ class BufferAccessorTest {
             assertEquals(reader, b.readerIndex());
             assertEquals(writer, b.writerIndex());
             assertEquals(0x0102030405060708L, b.getLong(CAPACITY - 8), "memory unchanged");
-            if (a.kind() == Kind.GET || a.kind() == Kind.SET) {
+            if (a.absolute()) {
                 assertEquals("index -1, length " + a.width() + " outside [0, capacity " + CAPACITY + ")",
                         assertThrows(IndexOutOfBoundsException.class, () -> a.call().accept(b, -1)).getMessage());
                 assertThrows(IndexOutOfBoundsException.class, () -> a.call().accept(b, Integer.MAX_VALUE));

@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -44,7 +46,7 @@ class EngineWriteApiTest {
     private static byte[] stream(long seed, int length) {
         byte[] bytes = new byte[(length + 7) & ~7];
         EngineTesting.fill(seed, 0, bytes);
-        return java.util.Arrays.copyOf(bytes, length);
+        return Arrays.copyOf(bytes, length);
     }
 
     private static Socket accept(ServerSocket listener) throws IOException {
@@ -53,29 +55,30 @@ class EngineWriteApiTest {
         return socket;
     }
 
-    /** An engine connection to a JDK listener on loopback, and the socket the listener accepted. */
+    /** An engine connection to a JDK peer on loopback, and the bytes its onWritten has counted. */
     private record Pair(Connection connection, Socket peer, AtomicLong written) {
     }
 
-    private static Pair connect(IoEngine engine, ServerSocket listener) throws Exception {
-        AtomicLong written = new AtomicLong();
-        Connection c = engine.connect(new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort()),
-                new ConnectionHandler() {
-                    @Override
-                    public void onRead(Connection connection, Buffer data) {
-                        data.release();
-                    }
-
-                    @Override
-                    public void onWritten(Connection connection, long bytes) {
-                        written.addAndGet(bytes);
-                    }
-                }).get(5, TimeUnit.SECONDS);
-        return new Pair(c, accept(listener), written);
+    private interface PairTest {
+        void run(IoEngine engine, Pair pair) throws Exception;
     }
 
-    private static ServerSocket listener() throws IOException {
-        return new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    /**
+     * Runs {@code test} on a connection of an engine built with {@code customise} to a JDK peer; the test
+     * ends the connection, and then nothing may be left in flight or held.
+     */
+    private static void withPair(Consumer<IoEngine.Builder> customise, PairTest test) throws Exception {
+        IoEngine engine = EngineTesting.engine(customise);
+        try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicLong written = new AtomicLong();
+            Connection c = EngineTesting.connectTo(engine, listener, written);
+            try (Socket peer = accept(listener)) {
+                test.run(engine, new Pair(c, peer, written));
+            }
+            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
+        } finally {
+            EngineTesting.shutdownClean(engine);
+        }
     }
 
     @Test
@@ -127,53 +130,48 @@ class EngineWriteApiTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void oneWriteCallStaysTogetherWhateverOtherThreadsWrite() throws Exception {
-        int threads = 4;
-        int messages = 25;
-        IoEngine engine = EngineTesting.engine(b -> b.sizeClasses(4096, 16384));
-        try (ServerSocket listener = listener(); ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            Pair pair = connect(engine, listener);
-            List<Future<?>> writers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                writers.add(pool.submit(() -> {
-                    for (int m = 0; m < messages; m++) {
-                        // 33 to 160 KiB a message, alternately a byte[] (in 16 KiB buffers) and a chain of 4 KiB ones.
-                        int length = 9 + 4096 * (8 + (thread * 7 + m) % 32);
-                        byte[] message = stream(thread * 1000L + m, length);
-                        message[0] = (byte) thread;
-                        message[1] = (byte) m;
-                        ByteBuffer.wrap(message).putInt(2, length);
-                        assertTrue(m % 2 == 0 ? pair.connection().write(message) : writeChain(engine, pair, message));
-                    }
-                    return null;
-                }));
+        withPair(b -> b.sizeClasses(4096, 16384), (engine, pair) -> {
+            int threads = 4;
+            int messages = 25;
+            try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> writers = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    writers.add(pool.submit(() -> {
+                        for (int m = 0; m < messages; m++) {
+                            // 33 to 160 KiB a message, alternately a byte[] (in 16 KiB buffers) and a chain of 4 KiB ones.
+                            int length = 9 + 4096 * (8 + (thread * 7 + m) % 32);
+                            byte[] message = stream(thread * 1000L + m, length);
+                            message[0] = (byte) thread;
+                            message[1] = (byte) m;
+                            ByteBuffer.wrap(message).putInt(2, length);
+                            assertTrue(m % 2 == 0 ? pair.connection().write(message) : writeChain(engine, pair, message));
+                        }
+                        return null;
+                    }));
+                }
+                DataInputStream in = new DataInputStream(pair.peer().getInputStream());
+                int[] next = new int[threads];
+                for (int i = 0; i < threads * messages; i++) {
+                    byte[] head = new byte[6];
+                    in.readFully(head);
+                    int thread = head[0];
+                    int m = head[1];
+                    int length = ByteBuffer.wrap(head).getInt(2);
+                    assertEquals(next[thread]++, m, "thread " + thread + "'s messages in its order");
+                    byte[] message = new byte[length];
+                    in.readFully(message, 6, length - 6);
+                    byte[] expected = stream(thread * 1000L + m, length);
+                    assertArrayEquals(Arrays.copyOfRange(expected, 6, length), Arrays.copyOfRange(message, 6, length),
+                            "message " + m + " of thread " + thread);
+                }
+                for (Future<?> f : writers) {
+                    f.get();
+                }
+                pair.connection().close();
+                assertEquals(-1, in.read());
             }
-            DataInputStream in = new DataInputStream(pair.peer().getInputStream());
-            int[] next = new int[threads];
-            for (int i = 0; i < threads * messages; i++) {
-                byte[] head = new byte[6];
-                in.readFully(head);
-                int thread = head[0];
-                int m = head[1];
-                int length = ByteBuffer.wrap(head).getInt(2);
-                assertEquals(next[thread]++, m, "thread " + thread + "'s messages in its order");
-                byte[] message = new byte[length];
-                System.arraycopy(head, 0, message, 0, 6);
-                in.readFully(message, 6, length - 6);
-                byte[] expected = stream(thread * 1000L + m, length);
-                assertArrayEquals(java.util.Arrays.copyOfRange(expected, 6, length),
-                        java.util.Arrays.copyOfRange(message, 6, length), "message " + m + " of thread " + thread);
-            }
-            for (Future<?> f : writers) {
-                f.get();
-            }
-            pair.connection().close();
-            assertEquals(-1, in.read());
-            pair.peer().close();
-            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
-        } finally {
-            EngineTesting.shutdownClean(engine);
-        }
+        });
     }
 
     /** {@code message} as a BufferChain of 4 KiB buffers filled with the Buffer API. */
@@ -188,9 +186,7 @@ class EngineWriteApiTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aNoticeCompletesOnlyOnceTheKernelHasTakenEveryByteOfItsWrite() throws Exception {
-        IoEngine engine = EngineTesting.engine(b -> { });
-        try (ServerSocket listener = listener()) {
-            Pair pair = connect(engine, listener);
+        withPair(b -> { }, (engine, pair) -> {
             Connection c = pair.connection();
             Buffer small = c.bufferPool().acquire(16).writeInt(42).writeLongLE(-2);
             c.writeAndNotify(small).toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -215,19 +211,13 @@ class EngineWriteApiTest {
             after.toCompletableFuture().get(10, TimeUnit.SECONDS);
             assertTrue(writtenAtCompletion.get() >= 12L + STALLING,
                     "every byte of the write was sent on completion: " + writtenAtCompletion.get());
-            pair.peer().close();
-            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
-        } finally {
-            EngineTesting.shutdownClean(engine);
-        }
+        });
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void noticesFailWhenTheConnectionClosesBeforeTheirBytesAreSent() throws Exception {
-        IoEngine engine = EngineTesting.engine(b -> { });
-        try (ServerSocket listener = listener()) {
-            Pair pair = connect(engine, listener);
+        withPair(b -> { }, (engine, pair) -> {
             Connection c = pair.connection();
             CompletableFuture<Void> stalled = c.writeAndNotify(new byte[STALLING], 0, STALLING).toCompletableFuture();
             CompletableFuture<Void> queued = c.writeAndNotify(c.bufferPool().acquire(8).writeLong(1))
@@ -246,20 +236,14 @@ class EngineWriteApiTest {
             ExecutionException late = assertThrows(ExecutionException.class,
                     () -> c.writeAndNotify(ByteBuffer.allocate(4)).toCompletableFuture().get(1, TimeUnit.SECONDS));
             assertInstanceOf(IOException.class, late.getCause());
-            pair.peer().close();
-            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
-        } finally {
-            EngineTesting.shutdownClean(engine);
-        }
+        });
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aCopyThePoolCannotHoldQueuesNothingAndTheConnectionGoesOn() throws Exception {
         // 4 MiB of 16 KiB buffers at most, none lent to the kernel for receives.
-        IoEngine engine = EngineTesting.engine(b -> b.poolMaxBytes(4 << 20).providedBuffers(0));
-        try (ServerSocket listener = listener()) {
-            Pair pair = connect(engine, listener);
+        withPair(b -> b.poolMaxBytes(4 << 20).providedBuffers(0), (engine, pair) -> {
             Connection c = pair.connection();
             long inUse = engine.metrics().pool().inUse();
             assertThrows(BufferPoolExhaustedException.class, () -> c.write(new byte[8 << 20]));
@@ -269,11 +253,7 @@ class EngineWriteApiTest {
                     .get(10, TimeUnit.SECONDS);
             assertEquals("still open", new String(pair.peer().getInputStream().readNBytes(10), StandardCharsets.US_ASCII));
             c.close();
-            pair.peer().close();
-            EngineTesting.awaitQuiet(engine, Duration.ofSeconds(10));
-        } finally {
-            EngineTesting.shutdownClean(engine);
-        }
+        });
     }
 
     @Test

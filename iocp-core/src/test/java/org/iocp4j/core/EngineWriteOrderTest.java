@@ -33,19 +33,7 @@ class EngineWriteOrderTest {
         IoEngine engine = EngineTesting.engine(b -> b.sizeClasses(64, 16384));
         try (ServerSocket peer = new ServerSocket(0, 50, EngineTesting.LOOPBACK.getAddress())) {
             AtomicLong written = new AtomicLong();
-            Connection connection = engine.connect(
-                    new java.net.InetSocketAddress(peer.getInetAddress(), peer.getLocalPort()),
-                    new ConnectionHandler() {
-                        @Override
-                        public void onRead(Connection c, Buffer data) {
-                            data.release();
-                        }
-
-                        @Override
-                        public void onWritten(Connection c, long bytes) {
-                            written.addAndGet(bytes);
-                        }
-                    }).get(5, TimeUnit.SECONDS);
+            Connection connection = EngineTesting.connectTo(engine, peer, written);
             try (Socket accepted = peer.accept();
                  ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 accepted.setSoTimeout(20_000);
