@@ -115,7 +115,8 @@ public final class BufferPool implements AutoCloseable {
      * reference, reader and writer index 0; or {@code null} when the pool is at its maximum and has no
      * free buffer of that class.
      *
-     * @throws IllegalArgumentException if no size class is that large
+     * @throws IllegalArgumentException if {@code minCapacity} is above {@link #maxBufferSize()} (the message
+     *                                  says how to send more) or negative
      * @throws IllegalStateException    if the pool is closed
      * @throws UncheckedIOException     if the operating system refused memory below the maximum
      */
@@ -158,20 +159,28 @@ public final class BufferPool implements AutoCloseable {
     }
 
     private SizeClass classFor(int minCapacity) {
-        if (minCapacity >= 0) {
-            for (SizeClass c : classes) {
-                if (c.bufferSize >= minCapacity) {
-                    return c;
-                }
+        if (minCapacity < 0) {
+            throw new IllegalArgumentException("buffer of " + minCapacity + " bytes: the size is negative");
+        }
+        for (SizeClass c : classes) {
+            if (c.bufferSize >= minCapacity) {
+                return c;
             }
         }
-        throw new IllegalArgumentException("no size class holds " + minCapacity + " bytes; classes are "
-                + Arrays.toString(sizeClasses()));
+        throw new IllegalArgumentException("no buffer holds " + minCapacity + " bytes: the largest size class is "
+                + maxBufferSize() + " bytes (classes " + Arrays.toString(sizeClasses()) + "); spread the bytes over"
+                + " several buffers (a BufferChain), or let Connection.write(byte[]) / write(ByteBuffer) copy them"
+                + " into as many pooled buffers as they need");
     }
 
     /** The size classes, ascending. */
     public int[] sizeClasses() {
         return Arrays.stream(classes).mapToInt(c -> c.bufferSize).toArray();
+    }
+
+    /** The largest buffer the pool hands out: its largest size class. */
+    public int maxBufferSize() {
+        return classes[classes.length - 1].bufferSize;
     }
 
     /** The operating system's page size the pool aligns to. */

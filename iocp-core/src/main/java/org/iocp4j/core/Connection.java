@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Writes</b> are queued lock-free and sent in order, gathered into sends of up to the backend's
  * vector limit: one in flight on io_uring, up to {@link IoEngine.Builder#writesOutstanding} on IOCP, with
  * {@link ConnectionHandler#onWritten} in issue order; a partial send is resumed with the rest. Queued bytes above the high water mark make
- * {@link #isWritable()} false until they fall below the low one.
+ * {@link #isWritable()} false until they fall below the low one. A pooled {@link Buffer} is sent without a
+ * copy; {@link #write(byte[])} and {@link #write(ByteBuffer)} copy into pooled buffers, as many as the bytes
+ * need. Each write call's bytes stay together in the stream, whatever other threads write meanwhile.
+ * {@link #writeAndNotify(Buffer)} and its overloads also say when their bytes were handed to the kernel.
  *
  * <p><b>Close.</b> {@link #close()} sends what is queued, then closes; {@link #abort()} closes at once. Both
  * cancel pending operations and release every buffer only after the last completion has been reaped; then
@@ -63,6 +69,7 @@ public final class Connection {
     final Worker home;
     private final long handle;
     private final ConnectionHandler handler;
+    private final InetSocketAddress localAddress;
     private final InetSocketAddress remoteAddress;
     private final Backend backend;
     private final OperationTable table;
@@ -97,7 +104,11 @@ public final class Connection {
     private boolean dataWaiting;
 
     // ---- writes
-    private final ConcurrentLinkedQueue<Buffer> writeQueue = new ConcurrentLinkedQueue<>();
+    /**
+     * What the write calls queued, in order: a {@link Buffer}; a {@code Buffer[]}, the buffers of one call,
+     * which no other thread's write may split; or a {@link WriteNotice}.
+     */
+    private final ConcurrentLinkedQueue<Object> writeQueue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final Runnable flushTask = this::flushInContext;
@@ -109,6 +120,10 @@ public final class Connection {
     /** Buffers taken from the queue but not yet in a send (the rest of a partial send goes first). */
     private final ArrayDeque<Buffer> unsent = new ArrayDeque<>();
     private volatile boolean writable = true;
+    /** Readable bytes of the buffers taken off the write queue so far: where in the stream a notice stands. */
+    private long bytesDequeued;
+    /** Notices taken off the write queue whose bytes are not all sent yet, in stream order; made on first use. */
+    private ArrayDeque<WriteNotice> notices;
 
     // ---- timeouts and accounting
     private volatile long lastActivityNanos = System.nanoTime();
@@ -122,11 +137,12 @@ public final class Connection {
     private volatile Object attachment;
 
     Connection(IoEngine engine, Worker home, long handle, ConnectionHandler handler,
-               InetSocketAddress remoteAddress) {
+               InetSocketAddress localAddress, InetSocketAddress remoteAddress) {
         this.engine = engine;
         this.home = home;
         this.handle = handle;
         this.handler = handler;
+        this.localAddress = localAddress;
         this.remoteAddress = remoteAddress;
         this.backend = engine.backend();
         this.table = engine.operations();
@@ -155,6 +171,14 @@ public final class Connection {
     /** The peer's address. */
     public InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    /**
+     * This end's address: the address and port the connection arrived on (for an accepted connection on a
+     * wildcard listener, the concrete local address), or the one the system bound an outgoing connection to.
+     */
+    public InetSocketAddress localAddress() {
+        return localAddress;
     }
 
     /** The engine this connection belongs to. */
@@ -194,39 +218,85 @@ public final class Connection {
 
     /**
      * Queues {@code data}'s readable bytes for sending, taking ownership of the buffer (released once sent,
-     * or when the connection closes). Any thread.
+     * or when the connection closes). Any thread. Never blocks and never refuses for lack of room: queued
+     * bytes above the high water mark turn {@link #isWritable()} false, which a writer should heed.
      *
      * @return false if the connection is closing or closed or its output shut down; {@code data} is then
      *         released
      */
     public boolean write(Buffer data) {
         Objects.requireNonNull(data, "data");
-        if (state != OPEN || closeRequested || shutdownOutputRequested) {
-            data.release();
-            return false;
-        }
-        writeQueue.offer(data);
-        long queued = queuedBytes.addAndGet(data.readableBytes());
-        if (state == CLOSED) {
-            releaseQueuedWrites(); // raced with the close's own drain: whichever polls an item releases it
-            return false;
-        }
-        if (queued > engine.config().writeHighWaterMark && writable) {
-            execute(this::checkWritability);
-        }
-        if (flushScheduled.compareAndSet(false, true)) {
-            execute(flushTask);
-        }
-        return true;
+        return enqueue(data, data.readableBytes());
     }
 
-    /** Queues every buffer of {@code chain} in order, taking ownership of all (see {@link #write(Buffer)}). */
+    /**
+     * Queues every buffer of {@code chain} in order, taking ownership of all (see {@link #write(Buffer)}); no
+     * other thread's write lands between them.
+     */
     public boolean write(BufferChain chain) {
-        boolean ok = true;
-        for (int i = 0; i < chain.size(); i++) {
-            ok &= write(chain.get(i));
+        Buffer[] buffers = new Buffer[chain.size()];
+        long bytes = 0;
+        for (int i = 0; i < buffers.length; i++) {
+            buffers[i] = chain.get(i);
+            bytes += buffers[i].readableBytes();
         }
-        return ok;
+        return enqueue(buffers, bytes);
+    }
+
+    /** Copies all of {@code bytes} into pooled buffers and queues them: {@link #write(byte[], int, int)}. */
+    public boolean write(byte[] bytes) {
+        return write(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Copies {@code bytes[offset, offset + length)} into pooled buffers — one when it fits the pool's
+     * {@linkplain BufferPool#maxBufferSize() largest}, else as many as it takes — and queues them as one write
+     * (see {@link #write(Buffer)}); the array may be reused when this returns. Any thread.
+     *
+     * @return false, copying nothing, if the connection is closing or closed or its output shut down
+     * @throws BufferPoolExhaustedException if the pool cannot supply the buffers; nothing is queued then
+     */
+    public boolean write(byte[] bytes, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        return writeCopy(MemorySegment.ofArray(bytes), offset, length);
+    }
+
+    /**
+     * Copies {@code data}'s remaining bytes into pooled buffers and queues them, like
+     * {@link #write(byte[], int, int)}; its position then moves to its limit (it stays put when this returns
+     * false or throws). Heap or direct. Any thread.
+     */
+    public boolean write(ByteBuffer data) {
+        boolean queued = writeCopy(MemorySegment.ofBuffer(data), 0, data.remaining());
+        if (queued) {
+            data.position(data.limit());
+        }
+        return queued;
+    }
+
+    /**
+     * {@link #write(Buffer)}, and a stage that completes once every byte of {@code data} has been handed to
+     * the kernel: the sends carrying them have completed (the bytes are in the socket's send buffer, as
+     * {@link ConnectionHandler#onWritten} counts them; that says nothing of the peer having received them).
+     * It fails with an {@link IOException} if the connection closes first, or was not open for writing.
+     * Completed on a worker in the connection's serial context: dependent actions added with the non-async
+     * methods run there and must not block. Costs an allocation; plain writes cost none of this.
+     */
+    public CompletionStage<Void> writeAndNotify(Buffer data) {
+        write(data);
+        return notice();
+    }
+
+    /** {@link #write(byte[], int, int)} with a stage as {@link #writeAndNotify(Buffer)} has. */
+    public CompletionStage<Void> writeAndNotify(byte[] bytes, int offset, int length) {
+        write(bytes, offset, length);
+        return notice();
+    }
+
+    /** {@link #write(ByteBuffer)} with a stage as {@link #writeAndNotify(Buffer)} has. */
+    public CompletionStage<Void> writeAndNotify(ByteBuffer data) {
+        write(data);
+        return notice();
     }
 
     /** Sends FIN once the queued writes are sent (half-close); reads go on. Any thread. */
@@ -488,6 +558,9 @@ public final class Connection {
         } catch (IOException e) {
             LOG.warn("closing {} failed", this, e);
         }
+        while (notices != null && !notices.isEmpty()) {
+            notices.poll().completeExceptionally(closedBeforeSent());
+        }
         releaseQueuedWrites();
         releaseAll(unsent);
         for (WriteSlot slot : writeSlots) {
@@ -508,10 +581,17 @@ public final class Connection {
     }
 
     private void releaseQueuedWrites() {
-        Buffer b;
-        while ((b = writeQueue.poll()) != null) {
-            queuedBytes.addAndGet(-b.readableBytes());
-            b.release();
+        for (Object item; (item = writeQueue.poll()) != null; ) {
+            long bytes = 0;
+            if (item instanceof Buffer b) {
+                bytes = b.readableBytes();
+            } else if (item instanceof Buffer[] buffers) {
+                for (Buffer b : buffers) {
+                    bytes += b.readableBytes();
+                }
+            }
+            queuedBytes.addAndGet(-bytes);
+            discard(item);
         }
     }
 
@@ -720,6 +800,99 @@ public final class Connection {
     private record ReadFailure(long result) {
     }
 
+    // ------------------------------------------------------------------ writes (any thread)
+
+    private boolean acceptsWrites() {
+        return state == OPEN && !closeRequested && !shutdownOutputRequested;
+    }
+
+    /** Queues one write call's {@code item} (see {@link #writeQueue}) carrying {@code bytes}, and a flush. */
+    private boolean enqueue(Object item, long bytes) {
+        if (!acceptsWrites()) {
+            discard(item);
+            return false;
+        }
+        writeQueue.offer(item);
+        long queued = queuedBytes.addAndGet(bytes);
+        if (state == CLOSED) {
+            releaseQueuedWrites(); // raced with the close's own drain: whichever polls an item releases it
+            return false;
+        }
+        if (queued > engine.config().writeHighWaterMark && writable) {
+            execute(this::checkWritability);
+        }
+        if (flushScheduled.compareAndSet(false, true)) {
+            execute(flushTask);
+        }
+        return true;
+    }
+
+    /** Copies {@code length} bytes of {@code src} from {@code offset} into pooled buffers and queues them. */
+    private boolean writeCopy(MemorySegment src, long offset, int length) {
+        if (!acceptsWrites()) {
+            return false; // before copying for nothing
+        }
+        BufferPool pool = engine.bufferPool();
+        int chunk = pool.maxBufferSize();
+        if (length <= chunk) {
+            Buffer buffer = pool.acquire(length);
+            buffer.writeBytes(src, offset, length);
+            return write(buffer);
+        }
+        // All acquired before any is queued, so that an exhausted pool leaves no half-written message behind.
+        Buffer[] buffers = new Buffer[(length - 1) / chunk + 1];
+        try {
+            for (int i = 0; i < buffers.length; i++) {
+                int n = Math.min(chunk, length - i * chunk);
+                buffers[i] = pool.acquire(n);
+                buffers[i].writeBytes(src, offset + (long) i * chunk, n);
+            }
+        } catch (RuntimeException e) {
+            discard(buffers);
+            throw e;
+        }
+        return enqueue(buffers, length);
+    }
+
+    /** A notice queued behind what this thread has written so far. */
+    private CompletionStage<Void> notice() {
+        WriteNotice notice = new WriteNotice();
+        enqueue(notice, 0); // after a refused write the connection refuses this too: the notice then fails
+        return notice;
+    }
+
+    /** Releases the buffers of a write item that will not be sent, or fails its notice. */
+    private void discard(Object item) {
+        if (item instanceof Buffer b) {
+            b.release();
+        } else if (item instanceof Buffer[] buffers) {
+            for (Buffer b : buffers) {
+                if (b != null) { // a copy that failed half-way
+                    b.release();
+                }
+            }
+        } else {
+            ((WriteNotice) item).completeExceptionally(closedBeforeSent());
+        }
+    }
+
+    private IOException closedBeforeSent() {
+        // closeCause is written before state leaves OPEN, so the volatile read of state orders it.
+        Throwable cause = state != OPEN ? closeCause : null;
+        return new IOException(this + " closed, or its output was shut down, before the write was handed to the"
+                + " kernel", cause);
+    }
+
+    /**
+     * A {@link #writeAndNotify(Buffer)}'s place in the write queue. Where in the stream it stands is known only
+     * when the flush takes it off the queue ({@link #end}), since other threads may queue writes between its
+     * writer's write and the notice.
+     */
+    private static final class WriteNotice extends CompletableFuture<Void> {
+        /** {@link #bytesDequeued} when it was taken off the queue: it completes once that much is sent. */
+        long end;
+    }
+
     // ------------------------------------------------------------------ writes (in context)
 
     private void checkWritability() {
@@ -750,10 +923,7 @@ public final class Connection {
             int max = backend.maxSendVectors();
             long bytes = 0;
             while (sending.size() < max) {
-                Buffer next = unsent.poll();
-                if (next == null) {
-                    next = writeQueue.poll();
-                }
+                Buffer next = nextToSend();
                 if (next == null) {
                     break;
                 }
@@ -808,6 +978,48 @@ public final class Connection {
                 return;
             }
         }
+    }
+
+    /**
+     * The next buffer to send: the rest of a partial send first, then the write queue's in order, unpacking
+     * one call's several buffers and placing notices on the way.
+     */
+    private Buffer nextToSend() {
+        for (;;) {
+            Buffer next = unsent.poll();
+            if (next != null) {
+                return next;
+            }
+            Object item = writeQueue.poll();
+            if (item == null) {
+                return null;
+            }
+            if (item instanceof Buffer b) {
+                bytesDequeued += b.readableBytes();
+                return b;
+            }
+            if (item instanceof Buffer[] buffers) {
+                for (Buffer b : buffers) {
+                    bytesDequeued += b.readableBytes();
+                    unsent.add(b);
+                }
+            } else {
+                place((WriteNotice) item);
+            }
+        }
+    }
+
+    /** A notice completes once the bytes queued before it are sent: at once if they already are. */
+    private void place(WriteNotice notice) {
+        notice.end = bytesDequeued;
+        if (notice.end <= bytesWritten) {
+            notice.complete(null);
+            return;
+        }
+        if (notices == null) {
+            notices = new ArrayDeque<>();
+        }
+        notices.add(notice);
     }
 
     /**
@@ -871,6 +1083,9 @@ public final class Connection {
         if (state == OPEN) {
             guard(() -> handler.onWritten(this, result));
             checkWritability();
+        }
+        while (notices != null && !notices.isEmpty() && notices.peek().end <= bytesWritten) {
+            notices.poll().complete(null);
         }
     }
 

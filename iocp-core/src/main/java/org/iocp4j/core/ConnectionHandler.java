@@ -5,6 +5,9 @@ package org.iocp4j.core;
  * next; they run on a worker thread, so a handler must not block (hand blocking work to
  * {@link Connection#offload}). A callback that throws closes its connection (and only it); the exception is
  * logged and passed to {@link #onClosed}.
+ *
+ * <p>{@link #onRead} is the one method without a default, so a lambda is a handler:
+ * {@code (connection, data) -> connection.write(data)} echoes.
  */
 public interface ConnectionHandler {
 

@@ -34,9 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (IoEngine engine = IoEngine.builder().build()) {
- *     Server server = engine.listen(new InetSocketAddress("127.0.0.1", 0), () -> new ConnectionHandler() {
- *         public void onRead(Connection c, Buffer data) { c.write(data); }   // echo
- *     });
+ *     ConnectionHandler echo = (connection, data) -> connection.write(data);   // takes the buffer over
+ *     Server server = engine.listen(new InetSocketAddress("127.0.0.1", 0), () -> echo);
  *     ...
  *     engine.shutdown(Duration.ofSeconds(5));
  * }
@@ -346,9 +345,11 @@ public final class IoEngine implements AutoCloseable {
 
     /** A server's accept completed with {@code handle}: homes the connection and starts it. */
     void accepted(long handle, Supplier<? extends ConnectionHandler> handlers) {
+        InetSocketAddress local;
         InetSocketAddress remote;
         ConnectionHandler handler;
         try {
+            local = backend.localAddress(handle);
             remote = backend.remoteAddress(handle);
             handler = Objects.requireNonNull(handlers.get(), "handler factory returned null");
         } catch (IOException | RuntimeException e) {
@@ -358,7 +359,7 @@ public final class IoEngine implements AutoCloseable {
             return;
         }
         counters.accepted.increment();
-        open(new Connection(this, nextHome(), handle, handler, remote));
+        open(new Connection(this, nextHome(), handle, handler, local, remote));
     }
 
     private void open(Connection connection) {
@@ -495,8 +496,15 @@ public final class IoEngine implements AutoCloseable {
                 fail(new IOException("engine shut down while connecting to " + remote));
                 return;
             }
+            InetSocketAddress local;
+            try {
+                local = backend.localAddress(handle);
+            } catch (IOException e) {
+                fail(e);
+                return;
+            }
             counters.connected.increment();
-            Connection connection = new Connection(IoEngine.this, home, handle, handler, remote);
+            Connection connection = new Connection(IoEngine.this, home, handle, handler, local, remote);
             connections.add(connection);
             counters.open.incrementAndGet();
             connection.start(false);

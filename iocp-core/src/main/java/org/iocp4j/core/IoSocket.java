@@ -1,9 +1,6 @@
 package org.iocp4j.core;
 
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
-
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.util.Objects;
@@ -72,6 +69,11 @@ public final class IoSocket implements AutoCloseable {
         return connection.remoteAddress();
     }
 
+    /** This end's address. */
+    public InetSocketAddress localAddress() {
+        return connection.localAddress();
+    }
+
     /**
      * Reads up to {@code length} bytes into {@code bytes}, parking until at least one is there.
      *
@@ -86,8 +88,7 @@ public final class IoSocket implements AutoCloseable {
         while (true) {
             if (current != null) {
                 int n = Math.min(length, current.readableBytes());
-                MemorySegment.copy(current.readableSegment(), JAVA_BYTE, 0, bytes, offset, n);
-                current.readerIndex(current.readerIndex() + n);
+                current.readBytes(bytes, offset, n);
                 if (current.readableBytes() == 0) {
                     current.release();
                     current = null;
@@ -137,8 +138,7 @@ public final class IoSocket implements AutoCloseable {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         Objects.checkFromIndexSize(offset, length, bytes.length);
         BufferPool pool = engine.bufferPool();
-        int[] classes = pool.sizeClasses();
-        int chunk = classes[classes.length - 1];
+        int chunk = pool.maxBufferSize();
         int done = 0;
         while (done < length) {
             checkOpen();
@@ -148,8 +148,7 @@ public final class IoSocket implements AutoCloseable {
                 continue;
             }
             int n = Math.min(buffer.capacity(), length - done);
-            MemorySegment.copy(bytes, offset + done, buffer.segment(), JAVA_BYTE, 0, n);
-            buffer.writerIndex(n);
+            buffer.writeBytes(bytes, offset + done, n);
             if (!connection.write(buffer)) {
                 throw closedException();
             }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.iocp4j.core.windows.WindowsTesting;
 
@@ -41,6 +44,25 @@ final class EngineTesting {
         b.workers(2).poolMaxBytes(128L << 20);
         customise.accept(b);
         return b.build();
+    }
+
+    /**
+     * An engine connection to {@code listener} (a JDK server socket) that drops what it reads and adds the
+     * bytes its onWritten reports to {@code written}.
+     */
+    static Connection connectTo(IoEngine engine, ServerSocket listener, AtomicLong written) throws Exception {
+        return engine.connect(new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort()),
+                new ConnectionHandler() {
+                    @Override
+                    public void onRead(Connection c, Buffer data) {
+                        data.release();
+                    }
+
+                    @Override
+                    public void onWritten(Connection c, long bytes) {
+                        written.addAndGet(bytes);
+                    }
+                }).get(5, TimeUnit.SECONDS);
     }
 
     /** Echoes every buffer back (the write takes ownership of it). */

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
-import java.lang.foreign.ValueLayout;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,19 +33,7 @@ class EngineWriteOrderTest {
         IoEngine engine = EngineTesting.engine(b -> b.sizeClasses(64, 16384));
         try (ServerSocket peer = new ServerSocket(0, 50, EngineTesting.LOOPBACK.getAddress())) {
             AtomicLong written = new AtomicLong();
-            Connection connection = engine.connect(
-                    new java.net.InetSocketAddress(peer.getInetAddress(), peer.getLocalPort()),
-                    new ConnectionHandler() {
-                        @Override
-                        public void onRead(Connection c, Buffer data) {
-                            data.release();
-                        }
-
-                        @Override
-                        public void onWritten(Connection c, long bytes) {
-                            written.addAndGet(bytes);
-                        }
-                    }).get(5, TimeUnit.SECONDS);
+            Connection connection = EngineTesting.connectTo(engine, peer, written);
             try (Socket accepted = peer.accept();
                  ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 accepted.setSoTimeout(20_000);
@@ -56,11 +42,7 @@ class EngineWriteOrderTest {
                     int thread = t;
                     writers.add(threads.submit(() -> {
                         for (int m = 0; m < MESSAGES; m++) {
-                            Buffer b = engine.bufferPool().acquire(8);
-                            b.segment().set(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 0, thread);
-                            b.segment().set(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 4, m);
-                            b.writerIndex(8);
-                            assertTrue(connection.write(b));
+                            assertTrue(connection.write(engine.bufferPool().acquire(8).writeInt(thread).writeInt(m)));
                         }
                     }));
                 }

@@ -443,8 +443,7 @@ final class RequestDecoder {
         if (fixedFilled + n > fixedBody.length) {
             fixedBody = java.util.Arrays.copyOf(fixedBody, (int) Math.min(length, Math.max(2L * fixedBody.length, fixedFilled + n)));
         }
-        MemorySegment.copy(in.segment(), ValueLayout.JAVA_BYTE, in.readerIndex(), fixedBody, fixedFilled, n);
-        in.readerIndex(in.readerIndex() + n);
+        in.readBytes(fixedBody, fixedFilled, n);
         fixedFilled += n;
         if (fixedFilled < length) {
             return NEED_MORE;

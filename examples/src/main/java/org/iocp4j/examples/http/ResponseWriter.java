@@ -88,8 +88,7 @@ final class ResponseWriter {
         int done = 0;
         while (done < bytes.length) {
             int n = Math.min(bytes.length - done, room(bytes.length - done));
-            MemorySegment.copy(bytes, done, current.segment(), ValueLayout.JAVA_BYTE, current.writerIndex(), n);
-            current.writerIndex(current.writerIndex() + n);
+            current.writeBytes(bytes, done, n);
             done += n;
         }
     }
