@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,13 @@ class ConnectionContextTest {
             assertEquals(-1, client.getInputStream().read(), "the connection was closed");
             AtomicInteger late = new AtomicInteger();
             c.schedule(Duration.ofMillis(10), late::incrementAndGet);
-            Thread.sleep(200);
+            // A witness on the same wheel, due ticks later, that enters the same serial context: the wheel
+            // expires in deadline order and the context runs its tasks in order, so once the witness ran, the
+            // timer's task has had its turn.
+            CountDownLatch witnessed = new CountDownLatch(1);
+            c.home.wheel.schedule(TimeUnit.MILLISECONDS.toNanos(10) + 5 * Worker.TICK_NANOS,
+                    () -> c.execute(witnessed::countDown));
+            assertTrue(witnessed.await(20, TimeUnit.SECONDS), "the witness timer fired");
             assertEquals(0, late.get(), "a timer due after the close does not run");
             assertFalse(c.isOpen());
         } finally {

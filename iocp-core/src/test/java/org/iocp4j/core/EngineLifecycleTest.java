@@ -324,35 +324,48 @@ class EngineLifecycleTest {
 
     @Test
     void idleTimeoutClosesASilentConnectionAndActivityPostponesIt() throws Exception {
-        IoEngine engine = EngineTesting.engine(b -> b.idleTimeout(Duration.ofMillis(500)));
+        // The chatty client acts every ~10 ms: a second is a margin of well over 10x, under Wine and load too.
+        Duration timeout = Duration.ofSeconds(1);
+        IoEngine engine = EngineTesting.engine(b -> b.idleTimeout(timeout));
         try {
             Recording handler = new Recording();
             Server server = engine.listen(EngineTesting.LOOPBACK, () -> handler);
+            long chattyLastActive;
             try (Socket silent = client(server); Socket chatty = client(server)) {
                 Connection first = handler.opened.poll(5, TimeUnit.SECONDS);
                 Connection second = handler.opened.poll(5, TimeUnit.SECONDS);
-                long start = System.nanoTime();
-                for (int i = 0; i < 30; i++) { // 1.5 s of activity, three idle timeouts long
-                    chatty.getOutputStream().write(i);
-                    assertEquals(i, chatty.getInputStream().read());
-                    Thread.sleep(50);
-                }
-                Connection silentConnection = handler.closes.containsKey(first) ? first : second;
+                // Two workers accept: onOpen order is not connect order, so match by the client's port.
+                Connection silentConnection = first.remoteAddress().getPort() == silent.getLocalPort() ? first : second;
                 Connection chattyConnection = silentConnection == first ? second : first;
-                List<Throwable> silentCauses = handler.closes.get(silentConnection);
-                assertNotNull(silentCauses, "the silent connection timed out");
-                assertInstanceOf(SocketTimeoutException.class, silentCauses.getFirst());
+                // Activity until the silent connection timed out and three timeouts passed, so the chatty
+                // connection's timer was pushed back several times, not once.
+                long start = System.nanoTime();
+                long deadline = start + 20 * timeout.toNanos();
+                for (int i = 0; (!handler.closes.containsKey(silentConnection)
+                        || System.nanoTime() - start < 3 * timeout.toNanos()) && System.nanoTime() < deadline; i++) {
+                    chatty.getOutputStream().write(i);
+                    assertEquals(i & 0xFF, chatty.getInputStream().read());
+                    Thread.sleep(10);
+                }
+                chattyLastActive = System.nanoTime();
+                assertInstanceOf(SocketTimeoutException.class, EngineTimeoutTest.awaitClose(handler, silentConnection),
+                        "the silent connection timed out");
                 assertEquals(-1, silent.getInputStream().read(), "the silent client sees the close");
                 assertNull(handler.closes.get(chattyConnection), "activity kept re-arming the timer");
                 assertTrue(chattyConnection.isOpen());
-                assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1500));
             }
             // The chatty client's close ends its connection orderly; its timer is cancelled, never fires.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (handler.closedCount.get() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
-            Thread.sleep(500);
+            assertEquals(2, handler.closedCount.get());
+            // Not synchronisation: the window in which an uncancelled timer would have fired (a timeout after
+            // the last activity) must pass, with margin, before "closed exactly once" means anything.
+            long window = chattyLastActive + 2 * timeout.toNanos() - System.nanoTime();
+            if (window > 0) {
+                TimeUnit.NANOSECONDS.sleep(window);
+            }
             assertEquals(2, handler.closedCount.get());
             handler.closes.values().forEach(causes -> assertEquals(1, causes.size(), "closed exactly once"));
             stopServer(server);

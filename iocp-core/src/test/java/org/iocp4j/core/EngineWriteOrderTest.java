@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -58,11 +57,7 @@ class EngineWriteOrderTest {
                     f.get();
                 }
                 connection.close();
-                try {
-                    in.readByte();
-                } catch (EOFException expected) {
-                    // the engine's orderly close after the queue drained
-                }
+                assertEquals(-1, in.read(), "the engine's orderly close right after the last message, no byte more");
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             while (written.get() < 8L * THREADS * MESSAGES && System.nanoTime() < deadline) {

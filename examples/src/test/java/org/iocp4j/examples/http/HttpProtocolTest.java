@@ -455,7 +455,8 @@ class HttpProtocolTest {
 
     @Test
     void slowHeadGets408WhileOtherClientsAreUnaffected() throws Exception {
-        HttpServer server = HttpTesting.start(null, HttpLimits.DEFAULTS.withHeaderReadTimeout(Duration.ofSeconds(1)));
+        Duration headTimeout = Duration.ofSeconds(1);
+        HttpServer server = HttpTesting.start(null, HttpLimits.DEFAULTS.withHeaderReadTimeout(headTimeout));
         byte[] slowHead = ("GET /plaintext HTTP/1.1\r\nHost: t\r\nX-Slow: " + "s".repeat(60) + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         try (Raw slow = new Raw(server); Raw fine = new Raw(server);
@@ -472,11 +473,13 @@ class HttpProtocolTest {
                 }
                 return null;
             });
-            // A keep-alive connection idle longer than the head timeout between requests is not affected.
-            for (int i = 0; i < 3; i++) {
+            // A keep-alive connection idle longer than the head timeout between requests is not affected: the
+            // head timer runs from a request's first byte, not from the previous response. The pause is the
+            // idleness under test, not synchronisation; a slow machine only lengthens it.
+            for (int i = 0; i < 2; i++) {
                 fine.send("GET /plaintext HTTP/1.1\r\nHost: t\r\n\r\n");
                 assertEquals(200, fine.read().status());
-                Thread.sleep(700);
+                Thread.sleep(headTimeout.toMillis() * 3 / 2);
             }
             // A body that trickles in after a complete head is not the head timeout's business.
             fine.send("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\n");
@@ -614,18 +617,29 @@ class HttpProtocolTest {
     void clientsResettingMidExchangeLeakNothing() throws Exception {
         HttpServer server = HttpTesting.start(null);
         sleepRoute(server);
-        List<String> stages = List.of(
-                "GET /plaintext HTTP/1.1\r\nHost: t\r\nX-Partial: ", // a head cut short (gathered)
-                "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(5000),
-                "POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\nabc",
-                "POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n",
-                "GET /sleep?ms=300&id=1 HTTP/1.1\r\nHost: t\r\n\r\n".repeat(5) + "GET /plain",
-                "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4000000\r\n\r\n" + "y".repeat(4_000_000)
-                        + "GET /json HTTP/1.1\r\nHost: t\r\n\r\n".repeat(3));
-        for (String stage : stages) {
+        // Each stage follows a whole request in the same write, and the reset waits for the server to have
+        // dispatched (parsed the head of) that one and any whole requests of the stage: an event, where a
+        // 100 ms sleep was a guess. A request whose body is cut short is not dispatched at all, hence the
+        // leading one; its dispatch says the read that gathered the stage has happened (one small write on
+        // loopback arrives as one segment; the 4 MB stage's write returns only as the server reads it).
+        String whole = "GET /plaintext HTTP/1.1\r\nHost: t\r\n\r\n";
+        Map<String, Integer> stages = new LinkedHashMap<>();
+        stages.put("GET /plaintext HTTP/1.1\r\nHost: t\r\nX-Partial: ", 0);
+        stages.put("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(5000), 0);
+        stages.put("POST /echo HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\nabc", 0);
+        stages.put("POST /echo HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n", 0);
+        stages.put("GET /sleep?ms=300&id=1 HTTP/1.1\r\nHost: t\r\n\r\n".repeat(5) + "GET /plain", 5);
+        stages.put("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 4000000\r\n\r\n" + "y".repeat(4_000_000)
+                + "GET /json HTTP/1.1\r\nHost: t\r\n\r\n".repeat(3), 0);
+        for (Map.Entry<String, Integer> stage : stages.entrySet()) {
+            long dispatched = server.metrics().requests() + 1 + stage.getValue();
             Raw raw = new Raw(server);
-            raw.send(stage);
-            Thread.sleep(100); // let the server take it in (and start the handlers) before the reset
+            raw.send(whole + stage.getKey());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (server.metrics().requests() < dispatched && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertTrue(server.metrics().requests() >= dispatched, "the server took the stage in: " + server.metrics());
             raw.socket.setSoLinger(true, 0);
             raw.close();
         }

@@ -402,12 +402,6 @@ public final class IoUringRing implements AutoCloseable {
         return sqe;
     }
 
-    /** Adds {@code IOSQE_*} flags ({@code IOSQE_IO_LINK}, {@code IOSQE_ASYNC}, ...) to a queued SQE. */
-    public void addSqeFlags(long sqe, int iosqeFlags) {
-        ensureUsable();
-        sqes.set(JAVA_BYTE, sqe + SQE_FLAGS, (byte) (sqes.get(JAVA_BYTE, sqe + SQE_FLAGS) | iosqeFlags));
-    }
-
     /** Queues an SQE with the fields every request has; returns its offset. */
     private long prep(int opcode, int fd, long addr, int len, long off, long userData) throws ErrnoException {
         if (userData == WAKEUP_USER_DATA || userData == TIMEOUT_USER_DATA) {
@@ -584,20 +578,12 @@ public final class IoUringRing implements AutoCloseable {
     }
 
     /**
-     * {@code IORING_OP_TIMEOUT}: completes with -ETIME when {@code timespec} (a {@link __kernel_timespec},
-     * read when the SQE is submitted) elapses, or with 0 once {@code count} other completions were posted
-     * (0: time only).
+     * {@code IORING_OP_TIMEOUT} under the ring's reserved {@code user_data}: completes with -ETIME when
+     * {@code timespec} (a {@link __kernel_timespec}, read when the SQE is submitted) elapses, or with 0 once
+     * {@code count} other completions were posted (0: time only).
      */
-    public long prepTimeout(MemorySegment timespec, int count, int timeoutFlags, long userData)
-            throws ErrnoException {
-        return prepTimeoutSqe(address(timespec, "timespec"), count, timeoutFlags, userData, true);
-    }
-
-    private long prepTimeoutSqe(long timespec, int count, int timeoutFlags, long userData, boolean checked)
-            throws ErrnoException {
-        long sqe = checked
-                ? prep(IORING_OP_TIMEOUT, -1, timespec, 1, count, userData)
-                : prepInternal(IORING_OP_TIMEOUT, -1, timespec, 1, count, userData);
+    private long prepTimeoutSqe(long timespec, int count, int timeoutFlags, long userData) throws ErrnoException {
+        long sqe = prepInternal(IORING_OP_TIMEOUT, -1, timespec, 1, count, userData);
         sqes.set(JAVA_INT, sqe + SQE_TIMEOUT_FLAGS, timeoutFlags);
         return sqe;
     }
@@ -608,20 +594,13 @@ public final class IoUringRing implements AutoCloseable {
     }
 
     /**
-     * {@code IORING_OP_POLL_ADD}: completes when {@code fd} has one of {@code events} ({@code POLLIN}, ...),
-     * res the events present; multishot ({@code IORING_POLL_ADD_MULTI}, Linux 5.13) posts a CQE with
-     * {@code IORING_CQE_F_MORE} per readiness.
+     * {@code IORING_OP_POLL_ADD} under the ring's reserved {@code user_data}: completes when {@code fd} has one
+     * of {@code events} ({@code POLLIN}, ...), res the events present; multishot ({@code IORING_POLL_ADD_MULTI},
+     * Linux 5.13) posts a CQE with {@code IORING_CQE_F_MORE} per readiness.
      */
-    public long prepPollAdd(int fd, int events, boolean multishot, long userData) throws ErrnoException {
-        return prepPoll(fd, events, multishot, userData, true);
-    }
-
-    private long prepPoll(int fd, int events, boolean multishot, long userData, boolean checked)
-            throws ErrnoException {
+    private long prepPoll(int fd, int events, boolean multishot, long userData) throws ErrnoException {
         int len = multishot ? IORING_POLL_ADD_MULTI : 0;
-        long sqe = checked
-                ? prep(IORING_OP_POLL_ADD, fd, 0, len, 0, userData)
-                : prepInternal(IORING_OP_POLL_ADD, fd, 0, len, 0, userData);
+        long sqe = prepInternal(IORING_OP_POLL_ADD, fd, 0, len, 0, userData);
         // poll32_events is little-endian on x86_64, as the kernel expects (liburing swaps on big-endian)
         sqes.set(JAVA_INT, sqe + SQE_POLL32_EVENTS, events);
         return sqe;
@@ -696,7 +675,7 @@ public final class IoUringRing implements AutoCloseable {
                 argSize = io_uring_getevents_arg.sizeof();
             } else {
                 // The kernel copies the timespec when it consumes the SQE, within this very enter call.
-                prepTimeoutSqe(waitTimespec.address(), wait, 0, TIMEOUT_USER_DATA, false);
+                prepTimeoutSqe(waitTimespec.address(), wait, 0, TIMEOUT_USER_DATA);
             }
         }
         int delivered = 0;
@@ -791,7 +770,7 @@ public final class IoUringRing implements AutoCloseable {
 
     /** Queues the multishot poll on the eventfd; it goes in with the next submission. */
     private void armWakeup() throws ErrnoException {
-        prepPoll(eventFd, POLLIN, true, WAKEUP_USER_DATA, false);
+        prepPoll(eventFd, POLLIN, true, WAKEUP_USER_DATA);
         wakeupArmed = true;
     }
 

@@ -95,7 +95,6 @@ public final class IocpBackend implements Backend {
     final LongAdder inlineCompletions = new LongAdder();
     final LongAdder postedBeyondLimit = new LongAdder();
     final LongAdder dequeues = new LongAdder();
-    final LongAdder completions = new LongAdder();
 
     /**
      * Starts Winsock on {@code win32} (once per instance) and creates the completion port.
@@ -518,7 +517,6 @@ public final class IocpBackend implements Backend {
     /** The final completion of {@code op}: no longer in flight on its handle, then to the engine. */
     void deliver(Operation op, long result, CompletionSink sink) {
         HandleState state = handles.get(OpBlock.getLong(op.block(), OpBlock.HANDLE));
-        completions.increment();
         op.stage(Operation.Stage.DELIVERED);
         if (state != null) {
             state.pending.decrementAndGet();
@@ -662,11 +660,6 @@ public final class IocpBackend implements Backend {
     /** Successful GetQueuedCompletionStatusEx calls. */
     public long dequeues() {
         return dequeues.sum();
-    }
-
-    /** Final completions delivered, inline or dequeued. */
-    public long completionsDelivered() {
-        return completions.sum();
     }
 
     @Override
