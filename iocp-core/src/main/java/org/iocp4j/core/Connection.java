@@ -3,8 +3,11 @@ package org.iocp4j.core;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -12,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -135,6 +139,18 @@ public final class Connection {
     private long bytesRead;
     private long bytesWritten;
     private volatile Object attachment;
+
+    // ---- socket options
+    /**
+     * Guards the handle against {@link #setOption} / {@link #getOption} on other threads: once the context
+     * has closed the socket its number may name another one, so a call that saw the connection open must
+     * finish before the close.
+     */
+    private final Object socketLock = new Object();
+    /** Guarded by {@link #socketLock}. */
+    private boolean socketClosed;
+    /** SO_LINGER is positive, so closing the socket may block; guarded by {@link #socketLock}. */
+    private boolean lingers;
 
     Connection(IoEngine engine, Worker home, long handle, ConnectionHandler handler,
                InetSocketAddress localAddress, InetSocketAddress remoteAddress) {
@@ -427,6 +443,94 @@ public final class Connection {
         }));
     }
 
+    // ------------------------------------------------------------------ socket options
+
+    /**
+     * Sets a socket option of this connection: one of {@link SocketOptions#supported()} but
+     * {@link SocketOptions#IPV6_V6ONLY}, which is fixed once a socket is bound. setsockopt is a synchronous
+     * call and runs on the calling thread: any thread, a handler callback included.
+     *
+     * @return this connection
+     * @throws UnsupportedOperationException if the option cannot be set on an open connection
+     * @throws IllegalArgumentException      naming the option and the value, if the value is not valid for it
+     * @throws ClosedChannelException        if the connection's socket is closed
+     * @throws IOException                   naming the option and the native error
+     */
+    public <T> Connection setOption(SocketOption<T> option, T value) throws IOException {
+        if (option == SocketOptions.IPV6_V6ONLY) {
+            throw new UnsupportedOperationException(option.name() + " is fixed when a socket is bound: give it in "
+                    + "the SocketOptions of IoEngine.listen or IoEngine.connect");
+        }
+        T checked = SocketOptions.check(option, value);
+        synchronized (socketLock) {
+            if (socketClosed) {
+                throw new ClosedChannelException();
+            }
+            backend.setOption(handle, option, checked);
+            if (option == StandardSocketOptions.SO_LINGER) {
+                lingers = (Integer) checked > 0;
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Reads a socket option of this connection (one of {@link SocketOptions#supported()}) as the OS reports
+     * it: SO_LINGER as seconds or -1 when off, SO_RCVBUF / SO_SNDBUF as the OS adjusted them (doubled on
+     * Linux). Any thread.
+     *
+     * @throws UnsupportedOperationException if the option is not supported
+     * @throws ClosedChannelException        if the connection's socket is closed
+     * @throws IOException                   naming the option and the native error
+     */
+    public <T> T getOption(SocketOption<T> option) throws IOException {
+        SocketOptions.requireSupported(option);
+        synchronized (socketLock) {
+            if (socketClosed) {
+                throw new ClosedChannelException();
+            }
+            return backend.getOption(handle, option);
+        }
+    }
+
+    /** The options the socket was opened with, before {@link #start}: whether closing it may block. */
+    void openedWith(SocketOptions options) {
+        Integer linger = options.get(StandardSocketOptions.SO_LINGER);
+        synchronized (socketLock) {
+            lingers = linger != null && linger > 0;
+        }
+    }
+
+    /**
+     * Closes the socket after the last completion, in the context. A positive SO_LINGER makes close wait until
+     * the unsent data is acknowledged or the time is up, so that close runs on the offload executor: a worker
+     * never blocks.
+     */
+    private void closeSocket() {
+        boolean mayBlock;
+        synchronized (socketLock) {
+            socketClosed = true;
+            mayBlock = lingers;
+        }
+        if (mayBlock) {
+            try {
+                engine.offloadExecutor().execute(this::closeHandle);
+                return;
+            } catch (RejectedExecutionException e) {
+                LOG.warn("the offload executor refused the lingering close of {}; closing on this thread", this, e);
+            }
+        }
+        closeHandle();
+    }
+
+    private void closeHandle() {
+        try {
+            backend.closeHandle(handle);
+        } catch (IOException e) {
+            LOG.warn("closing {} failed", this, e);
+        }
+    }
+
     @Override
     public String toString() {
         return "Connection[" + remoteAddress + ", handle " + handle + "]";
@@ -553,11 +657,7 @@ public final class Connection {
             return;
         }
         state = CLOSED;
-        try {
-            backend.closeHandle(handle);
-        } catch (IOException e) {
-            LOG.warn("closing {} failed", this, e);
-        }
+        closeSocket();
         while (notices != null && !notices.isEmpty()) {
             notices.poll().completeExceptionally(closedBeforeSent());
         }

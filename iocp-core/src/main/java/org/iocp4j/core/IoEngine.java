@@ -125,19 +125,34 @@ public final class IoEngine implements AutoCloseable {
 
     /**
      * Listens on {@code address} (IPv4 or IPv6; port 0 picks one) with {@link Builder#acceptsOutstanding}
-     * accepts posted; each accepted connection gets a handler from {@code handlers}.
+     * accepts posted; each accepted connection gets a handler from {@code handlers}. The listening and the
+     * accepted sockets get {@link Builder#socketOptions}.
      *
      * @throws IOException           if the socket cannot be bound or listen
      * @throws IllegalStateException after {@link #shutdown}
      */
     public Server listen(InetSocketAddress address, Supplier<? extends ConnectionHandler> handlers)
             throws IOException {
+        return listen(address, config.socketOptions, handlers);
+    }
+
+    /**
+     * {@link #listen(InetSocketAddress, Supplier)} with {@code options} instead of the engine's for this
+     * server's listening socket and every connection it accepts.
+     *
+     * @throws IOException           if the socket cannot be bound or listen, or an option cannot be set
+     *                               (naming the option and the native error)
+     * @throws IllegalStateException after {@link #shutdown}
+     */
+    public Server listen(InetSocketAddress address, SocketOptions options,
+                         Supplier<? extends ConnectionHandler> handlers) throws IOException {
         checkRunning();
-        long handle = backend.listen(address, config.backlog);
+        Objects.requireNonNull(options, "options");
+        long handle = backend.listen(address, config.backlog, options);
         Server server;
         try {
             server = new Server(this, handle, Objects.requireNonNull(handlers, "handlers"),
-                    config.acceptsOutstanding);
+                    config.acceptsOutstanding, options);
         } catch (IOException | RuntimeException e) {
             closeQuietly(handle);
             throw e;
@@ -148,23 +163,34 @@ public final class IoEngine implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code remote} (ConnectEx / IORING_OP_CONNECT); the future completes with the connection
-     * after {@link ConnectionHandler#onOpen} has run, or exceptionally with the native error.
+     * Connects to {@code remote} (ConnectEx / IORING_OP_CONNECT) with {@link Builder#socketOptions}; the
+     * future completes with the connection after {@link ConnectionHandler#onOpen} has run, or exceptionally
+     * with the native error.
      */
     public CompletableFuture<Connection> connect(InetSocketAddress remote, ConnectionHandler handler) {
+        return connect(remote, config.socketOptions, handler);
+    }
+
+    /**
+     * {@link #connect(InetSocketAddress, ConnectionHandler)} with {@code options} instead of the engine's;
+     * an option that cannot be set fails the future with an {@link IOException} naming it.
+     */
+    public CompletableFuture<Connection> connect(InetSocketAddress remote, SocketOptions options,
+                                                 ConnectionHandler handler) {
         checkRunning();
+        Objects.requireNonNull(options, "options");
         Objects.requireNonNull(handler, "handler");
         CompletableFuture<Connection> result = new CompletableFuture<>();
         Worker home = nextHome();
         home.execute(() -> {
             long handle;
             try {
-                handle = backend.openStreamSocket(remote.getAddress() instanceof Inet6Address);
+                handle = backend.openStreamSocket(remote.getAddress() instanceof Inet6Address, options);
             } catch (IOException | RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
             }
-            ConnectOp connect = new ConnectOp(home, handle, remote, handler, result);
+            ConnectOp connect = new ConnectOp(home, handle, remote, options, handler, result);
             connect.issue();
         });
         return result;
@@ -343,14 +369,19 @@ public final class IoEngine implements AutoCloseable {
         }
     }
 
-    /** A server's accept completed with {@code handle}: homes the connection and starts it. */
-    void accepted(long handle, Supplier<? extends ConnectionHandler> handlers) {
+    /**
+     * A server's accept completed with {@code handle}: sets the server's {@code options} on it, homes the
+     * connection and starts it.
+     */
+    void accepted(long handle, Supplier<? extends ConnectionHandler> handlers, SocketOptions options) {
         InetSocketAddress local;
         InetSocketAddress remote;
         ConnectionHandler handler;
         try {
             local = backend.localAddress(handle);
             remote = backend.remoteAddress(handle);
+            // The listener took the same options, so a failure here is this connection's own (a reset peer).
+            backend.setOptions(handle, options, false);
             handler = Objects.requireNonNull(handlers.get(), "handler factory returned null");
         } catch (IOException | RuntimeException e) {
             // The peer may already be gone (ENOTCONN): nothing to deliver to.
@@ -359,7 +390,9 @@ public final class IoEngine implements AutoCloseable {
             return;
         }
         counters.accepted.increment();
-        open(new Connection(this, nextHome(), handle, handler, local, remote));
+        Connection connection = new Connection(this, nextHome(), handle, handler, local, remote);
+        connection.openedWith(options);
+        open(connection);
     }
 
     private void open(Connection connection) {
@@ -446,14 +479,16 @@ public final class IoEngine implements AutoCloseable {
         private final Worker home;
         private final long handle;
         private final InetSocketAddress remote;
+        private final SocketOptions options;
         private final ConnectionHandler handler;
         private final CompletableFuture<Connection> result;
 
-        ConnectOp(Worker home, long handle, InetSocketAddress remote, ConnectionHandler handler,
-                  CompletableFuture<Connection> result) {
+        ConnectOp(Worker home, long handle, InetSocketAddress remote, SocketOptions options,
+                  ConnectionHandler handler, CompletableFuture<Connection> result) {
             this.home = home;
             this.handle = handle;
             this.remote = remote;
+            this.options = options;
             this.handler = handler;
             this.result = result;
         }
@@ -505,6 +540,7 @@ public final class IoEngine implements AutoCloseable {
             }
             counters.connected.increment();
             Connection connection = new Connection(IoEngine.this, home, handle, handler, local, remote);
+            connection.openedWith(options);
             connections.add(connection);
             counters.open.incrementAndGet();
             connection.start(false);
@@ -518,6 +554,7 @@ public final class IoEngine implements AutoCloseable {
         final int readsOutstanding;
         final int acceptsOutstanding;
         final int backlog;
+        final SocketOptions socketOptions;
         final long writeHighWaterMark;
         final long writeLowWaterMark;
         final long idleTimeoutNanos;
@@ -533,6 +570,7 @@ public final class IoEngine implements AutoCloseable {
             this.readsOutstanding = b.readsOutstanding;
             this.acceptsOutstanding = b.acceptsOutstanding;
             this.backlog = b.backlog;
+            this.socketOptions = b.socketOptions;
             this.writeHighWaterMark = b.writeHighWaterMark;
             this.writeLowWaterMark = b.writeLowWaterMark;
             this.idleTimeoutNanos = b.idleTimeout.toNanos();
@@ -565,6 +603,7 @@ public final class IoEngine implements AutoCloseable {
         private int readsOutstanding = 1;
         private int acceptsOutstanding = 32;
         private int backlog = 1024;
+        private SocketOptions socketOptions = SocketOptions.defaults();
         private long writeHighWaterMark = 1L << 20;
         private long writeLowWaterMark = 256L << 10;
         private Duration idleTimeout = Duration.ZERO;
@@ -677,9 +716,26 @@ public final class IoEngine implements AutoCloseable {
             return this;
         }
 
-        /** listen() backlog; default 1024. */
+        /**
+         * listen()'s backlog: connections the OS completes and queues until an accept takes them; default
+         * 1024. The OS bounds it silently: Linux at {@code net.core.somaxconn} (4096 since 5.4), Windows at a
+         * limit of its own.
+         */
         public Builder backlog(int backlog) {
             this.backlog = positive(backlog, "backlog");
+            return this;
+        }
+
+        /**
+         * The socket options of every listening, accepted and connected socket, unless a
+         * {@link IoEngine#listen(InetSocketAddress, SocketOptions, Supplier) listen} or
+         * {@link IoEngine#connect(InetSocketAddress, SocketOptions, ConnectionHandler) connect} call gives its
+         * own; default {@link SocketOptions#defaults()}: TCP_NODELAY on (Nagle's algorithm off), everything
+         * else as the OS has it. {@link SocketOptions#osDefaults()} leaves Nagle's algorithm on too. See
+         * {@link SocketOptions} for each option and when it is set.
+         */
+        public Builder socketOptions(SocketOptions options) {
+            this.socketOptions = Objects.requireNonNull(options, "socketOptions");
             return this;
         }
 

@@ -25,18 +25,20 @@ public final class Server implements AutoCloseable {
     private final long handle;
     private final InetSocketAddress localAddress;
     private final Supplier<? extends ConnectionHandler> handlers;
+    private final SocketOptions options;
     private final AcceptSlot[] slots;
     /** Accepts in flight plus one for the open server; the listening socket is closed when it reaches 0. */
     private final AtomicInteger pending = new AtomicInteger(1);
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile boolean closing;
 
-    Server(IoEngine engine, long handle, Supplier<? extends ConnectionHandler> handlers, int accepts)
-            throws IOException {
+    Server(IoEngine engine, long handle, Supplier<? extends ConnectionHandler> handlers, int accepts,
+           SocketOptions options) throws IOException {
         this.engine = engine;
         this.handle = handle;
         this.localAddress = engine.backend().localAddress(handle);
         this.handlers = handlers;
+        this.options = options;
         // A multishot accept stays armed by itself: one per worker serves as well as K single ones.
         boolean multishot = engine.worker(0).poller.supportsMultishotAccept();
         int count = multishot ? engine.workers() : accepts;
@@ -71,6 +73,11 @@ public final class Server implements AutoCloseable {
             slot.worker.execute(slot::cancel);
         }
         release();
+    }
+
+    /** The listening socket, for tests that read its options back. */
+    long handle() {
+        return handle;
     }
 
     /** Completes when the listening socket is closed and no accept is in flight. */
@@ -201,7 +208,7 @@ public final class Server implements AutoCloseable {
                     synchronized (this) {
                         backoffNanos = Worker.TICK_NANOS;
                     }
-                    engine.accepted(result, handlers);
+                    engine.accepted(result, handlers, options);
                 }
             } else if (repost && multishot && -result == Errno.EINVAL) {
                 // Only io_uring has multishot accept, so the errno is meant; a kernel without it refuses

@@ -3,9 +3,12 @@ package org.iocp4j.core.backend;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
 import java.nio.file.Path;
+import java.util.List;
 import org.iocp4j.core.IoVectorFormat;
 import org.iocp4j.core.PageAllocator;
+import org.iocp4j.core.SocketOptions;
 
 /**
  * One OS completion mechanism, as the engine uses it. One instance per engine; see the package
@@ -61,12 +64,57 @@ public interface Backend extends AutoCloseable {
 
     /**
      * A non-blocking, overlapped stream socket bound to {@code address} (port 0 picks one) and listening,
-     * with SO_REUSEADDR. IPv4 or IPv6 after the address.
+     * with SO_REUSEADDR on Linux. IPv4 or IPv6 after the address. {@code options} are set before the bind
+     * ({@link #setOptions}).
      */
-    long listen(InetSocketAddress address, int backlog) throws IOException;
+    long listen(InetSocketAddress address, int backlog, SocketOptions options) throws IOException;
 
-    /** A new, unconnected stream socket for a {@link Poller#connect} to an address of this family. */
-    long openStreamSocket(boolean ipv6) throws IOException;
+    /**
+     * A new, unconnected stream socket for a {@link Poller#connect} to an address of this family, with
+     * {@code options} set ({@link #setOptions}).
+     */
+    long openStreamSocket(boolean ipv6, SocketOptions options) throws IOException;
+
+    /**
+     * Sets {@code option} (one of {@link SocketOptions#supported()}) to {@code value}, which
+     * {@link SocketOptions} has checked: setsockopt, a synchronous call on any thread. SO_LINGER's -1 turns
+     * lingering off.
+     *
+     * @throws IOException naming the option and the native error
+     */
+    <T> void setOption(long socket, SocketOption<T> option, T value) throws IOException;
+
+    /**
+     * Reads {@code option} (one of {@link SocketOptions#supported()}) with getsockopt, as the OS reports it:
+     * SO_LINGER as seconds or -1 when off, buffer sizes as the OS adjusted them.
+     *
+     * @throws IOException naming the option and the native error
+     */
+    <T> T getOption(long socket, SocketOption<T> option) throws IOException;
+
+    /**
+     * Sets every option {@code options} holds, in {@link SocketOptions#supported()} order. IPV6_V6ONLY only
+     * where {@code unboundIpv6}: it is fixed at bind (Linux refuses it later with EINVAL), an IPv4 socket
+     * has no such option, and an accepted socket has its listener's.
+     *
+     * @throws IOException naming the first option that failed and the native error
+     */
+    default void setOptions(long socket, SocketOptions options, boolean unboundIpv6) throws IOException {
+        List<SocketOption<?>> all = SocketOptions.supported();
+        for (int i = 0; i < all.size(); i++) {
+            SocketOption<?> option = all.get(i);
+            if (option != SocketOptions.IPV6_V6ONLY || unboundIpv6) {
+                setIfHeld(socket, option, options);
+            }
+        }
+    }
+
+    private <T> void setIfHeld(long socket, SocketOption<T> option, SocketOptions options) throws IOException {
+        T value = options.get(option);
+        if (value != null) {
+            setOption(socket, option, value);
+        }
+    }
 
     /**
      * Opens {@code path} for overlapped reads at offsets ({@link Poller#read}).

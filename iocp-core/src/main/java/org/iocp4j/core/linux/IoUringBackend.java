@@ -7,17 +7,22 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.iocp4j.bindings.CallState;
 import org.iocp4j.bindings.linux.Errno;
 import org.iocp4j.bindings.linux.ErrnoException;
 import org.iocp4j.bindings.linux.Libc;
 import org.iocp4j.bindings.linux.LinuxConstants;
+import org.iocp4j.bindings.linux.linger;
 import org.iocp4j.bindings.linux.msghdr;
 import org.iocp4j.bindings.linux.sockaddr_storage;
 import org.iocp4j.core.IoVectorFormat;
 import org.iocp4j.core.PageAllocator;
+import org.iocp4j.core.SocketOptions;
 import org.iocp4j.core.backend.Backend;
 import org.iocp4j.core.backend.BackendConfig;
 import org.iocp4j.core.backend.CompletionSink;
@@ -48,6 +53,26 @@ final class IoUringBackend implements Backend {
     /** For synchronous calls from any thread; each thread its own errno capture. */
     private static final ThreadLocal<MemorySegment> CALL_STATE =
             ThreadLocal.withInitial(() -> CallState.allocate(Arena.ofAuto()));
+    /**
+     * A socket option's value and length, per thread: options are set on every accepted socket, where an
+     * arena per call would cost more than the setsockopt.
+     */
+    private static final ThreadLocal<MemorySegment> OPTION_VALUE =
+            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(16, 8));
+    private static final long OPTION_LENGTH = 8;
+
+    /** Where the kernel keeps each of {@link SocketOptions#supported()}. */
+    private static final Map<SocketOption<?>, Sockopt> SOCKOPTS = Map.of(
+            StandardSocketOptions.TCP_NODELAY, new Sockopt(LinuxConstants.IPPROTO_TCP, LinuxConstants.TCP_NODELAY),
+            StandardSocketOptions.SO_KEEPALIVE, new Sockopt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_KEEPALIVE),
+            StandardSocketOptions.SO_RCVBUF, new Sockopt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_RCVBUF),
+            StandardSocketOptions.SO_SNDBUF, new Sockopt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_SNDBUF),
+            StandardSocketOptions.SO_LINGER, new Sockopt(LinuxConstants.SOL_SOCKET, LinuxConstants.SO_LINGER),
+            SocketOptions.IPV6_V6ONLY, new Sockopt(LinuxConstants.IPPROTO_IPV6, LinuxConstants.IPV6_V6ONLY));
+
+    /** setsockopt's level and option name. */
+    private record Sockopt(int level, int name) {
+    }
 
     IoUringBackend(BackendConfig config) throws IOException {
         this.config = config;
@@ -106,13 +131,15 @@ final class IoUringBackend implements Backend {
     }
 
     @Override
-    public long listen(InetSocketAddress address, int backlog) throws IOException {
-        int fd = socket(address.getAddress() instanceof Inet6Address);
+    public long listen(InetSocketAddress address, int backlog, SocketOptions options) throws IOException {
+        boolean ipv6 = address.getAddress() instanceof Inet6Address;
+        int fd = socket(ipv6);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = CALL_STATE.get();
             MemorySegment one = arena.allocateFrom(JAVA_INT, 1);
             check(Libc.setsockopt(state, fd, LinuxConstants.SOL_SOCKET, LinuxConstants.SO_REUSEADDR, one, 4),
                     "setsockopt(SO_REUSEADDR)", state);
+            setOptions(fd, options, ipv6);
             MemorySegment addr = arena.allocate(sockaddr_storage.sizeof(), 8);
             int len = LinuxSockaddrs.write(address, addr);
             check(Libc.bind(state, fd, addr, len), "bind(" + address + ")", state);
@@ -125,8 +152,63 @@ final class IoUringBackend implements Backend {
     }
 
     @Override
-    public long openStreamSocket(boolean ipv6) throws IOException {
-        return socket(ipv6);
+    public long openStreamSocket(boolean ipv6, SocketOptions options) throws IOException {
+        int fd = socket(ipv6);
+        try {
+            setOptions(fd, options, ipv6);
+        } catch (IOException | RuntimeException e) {
+            Libc.close(CALL_STATE.get(), fd);
+            throw e;
+        }
+        return fd;
+    }
+
+    @Override
+    public <T> void setOption(long socket, SocketOption<T> option, T value) throws IOException {
+        Sockopt sockopt = sockopt(option);
+        MemorySegment v = OPTION_VALUE.get();
+        int length;
+        if (option == StandardSocketOptions.SO_LINGER) {
+            int seconds = (Integer) value;
+            linger.l_onoff(v, seconds >= 0 ? 1 : 0);
+            linger.l_linger(v, Math.max(seconds, 0));
+            length = (int) linger.sizeof();
+        } else {
+            v.set(JAVA_INT, 0, value instanceof Boolean b ? (b ? 1 : 0) : (Integer) value);
+            length = 4;
+        }
+        MemorySegment state = CALL_STATE.get();
+        if (Libc.setsockopt(state, (int) socket, sockopt.level(), sockopt.name(), v, length) < 0) {
+            throw ErrnoException.of("setsockopt(" + option.name() + ", " + value + ")", state);
+        }
+    }
+
+    @Override
+    public <T> T getOption(long socket, SocketOption<T> option) throws IOException {
+        Sockopt sockopt = sockopt(option);
+        MemorySegment v = OPTION_VALUE.get();
+        MemorySegment length = v.asSlice(OPTION_LENGTH, 4);
+        length.set(JAVA_INT, 0, (int) linger.sizeof());
+        MemorySegment state = CALL_STATE.get();
+        check(Libc.getsockopt(state, (int) socket, sockopt.level(), sockopt.name(), v, length),
+                "getsockopt(" + option.name() + ")", state);
+        Object value;
+        if (option == StandardSocketOptions.SO_LINGER) {
+            value = linger.l_onoff(v) != 0 ? linger.l_linger(v) : -1;
+        } else if (option.type() == Boolean.class) {
+            value = v.get(JAVA_INT, 0) != 0;
+        } else {
+            value = v.get(JAVA_INT, 0);
+        }
+        return option.type().cast(value);
+    }
+
+    private static Sockopt sockopt(SocketOption<?> option) {
+        Sockopt sockopt = SOCKOPTS.get(option);
+        if (sockopt == null) {
+            throw new UnsupportedOperationException("socket option " + option.name() + " is not supported");
+        }
+        return sockopt;
     }
 
     private static int socket(boolean ipv6) throws ErrnoException {

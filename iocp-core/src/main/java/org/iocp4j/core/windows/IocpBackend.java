@@ -12,21 +12,26 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.iocp4j.bindings.windows.Kernel32Constants;
+import org.iocp4j.bindings.windows.LINGER;
 import org.iocp4j.bindings.windows.Sockaddrs;
 import org.iocp4j.bindings.windows.Win32Exception;
 import org.iocp4j.bindings.windows.WinsockConstants;
 import org.iocp4j.bindings.windows.WinsockErrors;
 import org.iocp4j.core.IoVectorFormat;
 import org.iocp4j.core.PageAllocator;
+import org.iocp4j.core.SocketOptions;
 import org.iocp4j.core.backend.Backend;
 import org.iocp4j.core.backend.BackendConfig;
 import org.iocp4j.core.backend.CompletionSink;
@@ -79,6 +84,19 @@ public final class IocpBackend implements Backend {
     private static final int WINSOCK_2_2 = 0x0202;
     private static final int WSADATA_BYTES = 408;
     private static final int SOCKADDR_STORAGE_BYTES = 128;
+
+    /** Where Winsock keeps each of {@link SocketOptions#supported()}. */
+    private static final Map<SocketOption<?>, Sockopt> SOCKOPTS = Map.of(
+            StandardSocketOptions.TCP_NODELAY, new Sockopt(WinsockConstants.IPPROTO_TCP, WinsockConstants.TCP_NODELAY),
+            StandardSocketOptions.SO_KEEPALIVE, new Sockopt(WinsockConstants.SOL_SOCKET, WinsockConstants.SO_KEEPALIVE),
+            StandardSocketOptions.SO_RCVBUF, new Sockopt(WinsockConstants.SOL_SOCKET, WinsockConstants.SO_RCVBUF),
+            StandardSocketOptions.SO_SNDBUF, new Sockopt(WinsockConstants.SOL_SOCKET, WinsockConstants.SO_SNDBUF),
+            StandardSocketOptions.SO_LINGER, new Sockopt(WinsockConstants.SOL_SOCKET, WinsockConstants.SO_LINGER),
+            SocketOptions.IPV6_V6ONLY, new Sockopt(WinsockConstants.IPPROTO_IPV6, WinsockConstants.IPV6_V6ONLY));
+
+    /** setsockopt's level and option name. */
+    private record Sockopt(int level, int name) {
+    }
 
     private static final Set<Win32> STARTED = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -258,12 +276,13 @@ public final class IocpBackend implements Backend {
     }
 
     @Override
-    public long listen(InetSocketAddress address, int backlog) throws IOException {
+    public long listen(InetSocketAddress address, int backlog, SocketOptions options) throws IOException {
         int family = family(address);
         long s = newSocket(family);
         MemorySegment scratch = scratch();
         try {
             loopbackFastPath(s, scratch);
+            setOptions(s, options, family == WinsockConstants.AF_INET6);
             MemorySegment name = scratch.asSlice(64, SOCKADDR_STORAGE_BYTES);
             int length = Sockaddrs.write(name, address);
             if (win32.bind(s, name, length) != 0) {
@@ -291,17 +310,78 @@ public final class IocpBackend implements Backend {
     }
 
     @Override
-    public long openStreamSocket(boolean ipv6) throws IOException {
+    public long openStreamSocket(boolean ipv6, SocketOptions options) throws IOException {
         int family = ipv6 ? WinsockConstants.AF_INET6 : WinsockConstants.AF_INET;
         long s = newSocket(family);
         MemorySegment scratch = scratch();
         try {
             loopbackFastPath(s, scratch);
+            setOptions(s, options, ipv6);
+        } catch (IOException | RuntimeException e) {
+            win32.closesocket(s);
+            throw e;
         } finally {
             release(scratch);
         }
         handles.put(s, new HandleState(s, true, family));
         return s;
+    }
+
+    @Override
+    public <T> void setOption(long socket, SocketOption<T> option, T value) throws IOException {
+        Sockopt sockopt = sockopt(option);
+        MemorySegment scratch = scratch();
+        try {
+            int length;
+            if (option == StandardSocketOptions.SO_LINGER) {
+                int seconds = (Integer) value;
+                LINGER.l_onoff(scratch, (short) (seconds >= 0 ? 1 : 0));
+                LINGER.l_linger(scratch, (short) Math.max(seconds, 0));
+                length = (int) LINGER.sizeof();
+            } else {
+                scratch.set(ValueLayout.JAVA_INT, 0, value instanceof Boolean b ? (b ? 1 : 0) : (Integer) value);
+                length = 4;
+            }
+            if (win32.setsockopt(socket, sockopt.level(), sockopt.name(), scratch, length) != 0) {
+                throw new Win32Exception("setsockopt(" + option.name() + ", " + value + ")", win32.lastError());
+            }
+        } finally {
+            release(scratch);
+        }
+    }
+
+    @Override
+    public <T> T getOption(long socket, SocketOption<T> option) throws IOException {
+        Sockopt sockopt = sockopt(option);
+        MemorySegment scratch = scratch();
+        try {
+            // Zeroed and 4 bytes long: a BOOL Windows answers with one byte still reads right.
+            scratch.set(ValueLayout.JAVA_INT, 0, 0);
+            MemorySegment length = scratch.asSlice(8, 4);
+            length.set(ValueLayout.JAVA_INT, 0, 4);
+            if (win32.getsockopt(socket, sockopt.level(), sockopt.name(), scratch, length) != 0) {
+                throw new Win32Exception("getsockopt(" + option.name() + ")", win32.lastError());
+            }
+            Object value;
+            if (option == StandardSocketOptions.SO_LINGER) {
+                value = LINGER.l_onoff(scratch) != 0 ? Short.toUnsignedInt(LINGER.l_linger(scratch)) : -1;
+            } else if (option.type() == Boolean.class) {
+                value = scratch.get(ValueLayout.JAVA_INT, 0) != 0;
+            } else {
+                value = scratch.get(ValueLayout.JAVA_INT, 0);
+            }
+            return option.type().cast(value);
+        } finally {
+            release(scratch);
+        }
+    }
+
+    private static Sockopt sockopt(SocketOption<?> option) {
+        Sockopt sockopt = SOCKOPTS.get(option);
+        if (sockopt == null) {
+            throw new UnsupportedOperationException("socket option " + option.name() + " is not supported");
+        }
+        return sockopt;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.iocp4j.core.SocketOptions;
 import org.iocp4j.core.backend.BackendConfig;
 import org.iocp4j.core.backend.ErrorKind;
 import org.iocp4j.core.backend.OpKind;
@@ -83,7 +84,8 @@ class IocpBackendOnWindowsTest {
 
     /** Listens on loopback, connects {@code client} through it and returns the accepted socket, registered. */
     private long accept(Socket client) throws Exception {
-        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16,
+                SocketOptions.osDefaults());
         try {
             Operation accept = table.acquire(OpKind.ACCEPT, null);
             poller.accept(accept, listener);

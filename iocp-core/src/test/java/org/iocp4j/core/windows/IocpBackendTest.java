@@ -12,6 +12,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.iocp4j.bindings.windows.Win32Errors;
 import org.iocp4j.bindings.windows.Win32Exception;
 import org.iocp4j.bindings.windows.WinsockConstants;
 import org.iocp4j.bindings.windows.WinsockErrors;
+import org.iocp4j.core.SocketOptions;
 import org.iocp4j.core.backend.BackendConfig;
 import org.iocp4j.core.backend.ErrorKind;
 import org.iocp4j.core.backend.OpKind;
@@ -80,8 +82,14 @@ class IocpBackendTest {
         return scripted.memory().allocate((bytes + page - 1) / page * page).asSlice(0, bytes);
     }
 
+    /** A listening socket on loopback with no socket options. */
+    private long listen(int backlog) throws Exception {
+        return backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), backlog,
+                SocketOptions.osDefaults());
+    }
+
     private long connectedSocket() throws Exception {
-        long s = backend.openStreamSocket(false);
+        long s = backend.openStreamSocket(false, SocketOptions.osDefaults());
         poller.register(s);
         return s;
     }
@@ -110,7 +118,7 @@ class IocpBackendTest {
 
     @Test
     void listeningSocketsAreAssociatedAtOnceAndRegisteringTwiceIsHarmless() throws Exception {
-        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        long listener = listen(16);
         assertTrue(scripted.calls("CreateIoCompletionPort").stream().anyMatch(c -> c.arg(0) == listener));
         poller.register(listener);
         long s = connectedSocket();
@@ -120,6 +128,88 @@ class IocpBackendTest {
         assertEquals(listener, listen.arg(0));
         assertEquals(16, listen.arg(1));
         assertTrue(scripted.calls("setsockopt").isEmpty(), "no SO_REUSEADDR on Windows");
+    }
+
+    /** A setsockopt as Windows saw it: level, option name and the value's bytes at the time of the call. */
+    private record Sockopt(long socket, int level, int name, List<Byte> value) {
+    }
+
+    /** Records the next {@code n} setsockopt calls as {@link Sockopt}s, succeeding. */
+    private List<Sockopt> recordSetsockopt(int n) {
+        List<Sockopt> seen = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            scripted.script("setsockopt", (w, args) -> {
+                MemorySegment value = (MemorySegment) args[3];
+                List<Byte> bytes = new ArrayList<>();
+                for (int b = 0; b < (int) args[4]; b++) {
+                    bytes.add(value.get(ValueLayout.JAVA_BYTE, b));
+                }
+                seen.add(new Sockopt((long) args[0], (int) args[1], (int) args[2], bytes));
+                return 0;
+            });
+        }
+        return seen;
+    }
+
+    private static List<Byte> bytes(int... values) {
+        List<Byte> bytes = new ArrayList<>();
+        for (int v : values) {
+            bytes.add((byte) v);
+        }
+        return bytes;
+    }
+
+    @Test
+    void socketOptionsAreSetBeforeTheBindAsWinsockLaysThemOutAndIpv6OnlyOnIpv6SocketsOnly() throws Exception {
+        SocketOptions options = SocketOptions.defaults()
+                .with(StandardSocketOptions.SO_RCVBUF, 0x10000)
+                .with(StandardSocketOptions.SO_LINGER, 0xFFFF)
+                .with(SocketOptions.IPV6_V6ONLY, true);
+        List<Sockopt> seen = recordSetsockopt(3);
+        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16, options);
+        assertEquals(List.of(
+                new Sockopt(listener, WinsockConstants.IPPROTO_TCP, WinsockConstants.TCP_NODELAY, bytes(1, 0, 0, 0)),
+                new Sockopt(listener, WinsockConstants.SOL_SOCKET, WinsockConstants.SO_RCVBUF, bytes(0, 0, 1, 0)),
+                // LINGER: two u_shorts, l_onoff then l_linger.
+                new Sockopt(listener, WinsockConstants.SOL_SOCKET, WinsockConstants.SO_LINGER,
+                        bytes(1, 0, 0xFF, 0xFF))), seen, "no IPV6_V6ONLY on an IPv4 socket");
+        List<String> order = scripted.calls().stream().map(ScriptedWin32.Call::function)
+                .filter(f -> f.equals("setsockopt") || f.equals("bind")).toList();
+        assertEquals(List.of("setsockopt", "setsockopt", "setsockopt", "bind"), order, "options before the bind");
+
+        List<Sockopt> ipv6 = recordSetsockopt(4);
+        long s = backend.openStreamSocket(true, options);
+        assertEquals(new Sockopt(s, WinsockConstants.IPPROTO_IPV6, WinsockConstants.IPV6_V6ONLY, bytes(1, 0, 0, 0)),
+                ipv6.get(3));
+    }
+
+    @Test
+    void anOptionWinsockRefusesClosesTheNewSocketAndNamesTheOptionAndTheError() throws Exception {
+        scripted.script("setsockopt", (w, args) -> w.fail(-1, WinsockErrors.WSAENOPROTOOPT));
+        Win32Exception e = assertThrows(Win32Exception.class, () -> backend.openStreamSocket(false,
+                SocketOptions.osDefaults().with(StandardSocketOptions.SO_KEEPALIVE, true)));
+        assertEquals("setsockopt(SO_KEEPALIVE, true) failed: WSAENOPROTOOPT (10042)", e.getMessage());
+        long s = scripted.calls("setsockopt").get(0).arg(0);
+        assertEquals(List.of(s), scripted.calls("closesocket").stream().map(c -> c.arg(0)).toList(),
+                "the socket it could not set up");
+    }
+
+    @Test
+    void lingerReadsBackAsUnsignedSecondsOrMinusOneWhenOff() throws Exception {
+        long s = connectedSocket();
+        for (int[] linger : new int[][] {{1, 0xFFFF, 0xFFFF}, {1, 0, 0}, {0, 9, -1}}) {
+            scripted.script("getsockopt", (w, args) -> {
+                MemorySegment value = (MemorySegment) args[3];
+                value.set(ValueLayout.JAVA_SHORT, 0, (short) linger[0]);
+                value.set(ValueLayout.JAVA_SHORT, 2, (short) linger[1]);
+                return 0;
+            });
+            assertEquals(linger[2], backend.getOption(s, StandardSocketOptions.SO_LINGER),
+                    "l_onoff " + linger[0] + ", l_linger " + linger[1]);
+        }
+        List<Sockopt> seen = recordSetsockopt(1);
+        backend.setOption(s, StandardSocketOptions.SO_LINGER, -1);
+        assertEquals(bytes(0, 0, 0, 0), seen.get(0).value(), "off");
     }
 
     /** A WSARecv that succeeds at once with {@code bytes}, as Windows reports it (return 0, count written). */
@@ -364,7 +454,7 @@ class IocpBackendTest {
     void aWin32CallThatThrowsLeavesNothingInFlight() throws Exception {
         // Win32Direct throws where a downcall cannot be made: AcceptEx when the extension functions cannot be
         // looked up, any call given a segment the FFM linker refuses (a heap segment, a closed arena's).
-        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        long listener = listen(16);
         scripted.script("AcceptEx", (w, args) -> {
             throw new UncheckedIOException(new IOException("WSASocketW (to load the extension functions)"));
         });
@@ -389,7 +479,7 @@ class IocpBackendTest {
     @Test
     void acceptsArePrePostedAndReplacedSoKStayOutstanding() throws Exception {
         int k = 32;
-        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+        long listener = listen(128);
         // The engine's policy: every accept completion posts a new accept at once.
         reaction = (op, result) -> {
             try {
@@ -429,7 +519,7 @@ class IocpBackendTest {
 
     @Test
     void acceptExCallUsesTheDocumentedAddressLengths() throws Exception {
-        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        long listener = listen(16);
         Operation op = table.acquire(OpKind.ACCEPT, null);
         poller.accept(op, listener);
         ScriptedWin32.Call call = scripted.calls("AcceptEx").get(0);
@@ -442,7 +532,7 @@ class IocpBackendTest {
 
     @Test
     void aFailedAcceptClosesItsAcceptSocket() throws Exception {
-        long listener = backend.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        long listener = listen(16);
         Operation op = table.acquire(OpKind.ACCEPT, null);
         poller.accept(op, listener);
         long acceptSocket = OpBlock.getLong(op.block(), OpBlock.ACCEPT_SOCKET);
@@ -673,7 +763,7 @@ class IocpBackendTest {
     void loopbackFastPathIsOnlyAHint() throws Exception {
         IocpBackend hinted = new IocpBackend(scripted, new BackendConfig(1, 64, 64, INLINE_LIMIT, true));
         scripted.script("WSAIoctl", (w, args) -> w.fail(-1, WinsockErrors.WSAEOPNOTSUPP));
-        long s = hinted.openStreamSocket(true);
+        long s = hinted.openStreamSocket(true, SocketOptions.osDefaults());
         ScriptedWin32.Call ioctl = scripted.calls("WSAIoctl").get(0);
         assertEquals(s, ioctl.arg(0));
         assertEquals(WinsockConstants.SIO_LOOPBACK_FAST_PATH, (int) ioctl.arg(1));
