@@ -65,18 +65,8 @@ class EngineSocketOptionsTest {
         }
     }
 
-    /** A server whose accepted connections are handed to the test, and a connection to it. */
-    private static final class Pair implements AutoCloseable {
-        final Server server;
-        final Connection accepted;
-        final Connection connected;
-
-        Pair(Server server, Connection accepted, Connection connected) {
-            this.server = server;
-            this.accepted = accepted;
-            this.connected = connected;
-        }
-
+    /** A server, a connection it accepted, and the engine's connection to it. */
+    private record Pair(Server server, Connection accepted, Connection connected) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             connected.close();
@@ -107,25 +97,29 @@ class EngineSocketOptionsTest {
         return new Pair(server, accepted.get(10, TimeUnit.SECONDS), connected);
     }
 
-    /** What getsockopt reports for every supported option of {@code socket}. */
-    private static Map<SocketOption<?>, Object> read(IoEngine engine, long socket, boolean ipv6) throws IOException {
+    /** Reads one option of one socket. */
+    private interface Reader {
+        Object get(SocketOption<?> option) throws IOException;
+    }
+
+    /** What getsockopt reports for every supported option (IPV6_V6ONLY only of an IPv6 socket). */
+    private static Map<SocketOption<?>, Object> read(Reader socket, boolean ipv6) throws IOException {
         Map<SocketOption<?>, Object> values = new LinkedHashMap<>();
         for (SocketOption<?> option : SocketOptions.supported()) {
             if (option != IPV6_V6ONLY || ipv6) {
-                values.put(option, engine.backend().getOption(socket, option));
+                values.put(option, socket.get(option));
             }
         }
         return values;
     }
 
-    private static Map<SocketOption<?>, Object> read(Connection connection, boolean ipv6) throws IOException {
-        Map<SocketOption<?>, Object> values = new LinkedHashMap<>();
-        for (SocketOption<?> option : SocketOptions.supported()) {
-            if (option != IPV6_V6ONLY || ipv6) {
-                values.put(option, connection.getOption(option));
-            }
-        }
-        return values;
+    /** The listener through the backend's getsockopt, the two connections through theirs. */
+    private static void assertOptions(IoEngine engine, Pair p, SocketOptions options, boolean ipv6)
+            throws IOException {
+        Map<SocketOption<?>, Object> expected = expected(options, ipv6);
+        assertEquals(expected, read(o -> engine.backend().getOption(p.server().handle(), o), ipv6), "the listener");
+        assertEquals(expected, read(p.accepted()::getOption, ipv6), "the accepted connection");
+        assertEquals(expected, read(p.connected()::getOption, ipv6), "the connected connection");
     }
 
     /**
@@ -152,8 +146,8 @@ class EngineSocketOptionsTest {
             throws Exception {
         IoEngine engine = EngineTesting.engine(b -> { });
         try (Pair p = pair(h -> engine.listen(EngineTesting.LOOPBACK, h), engine::connect)) {
-            assertEquals(true, engine.backend().getOption(p.server.handle(), TCP_NODELAY), "listener");
-            for (Connection c : List.of(p.accepted, p.connected)) {
+            assertEquals(true, engine.backend().getOption(p.server().handle(), TCP_NODELAY), "listener");
+            for (Connection c : List.of(p.accepted(), p.connected())) {
                 assertEquals(true, c.getOption(TCP_NODELAY), "TCP_NODELAY of " + c);
                 assertEquals(false, c.getOption(SO_KEEPALIVE), "SO_KEEPALIVE of " + c);
                 assertEquals(-1, c.getOption(SO_LINGER), "SO_LINGER of " + c);
@@ -168,10 +162,7 @@ class EngineSocketOptionsTest {
         IoEngine engine = EngineTesting.engine(b -> b.socketOptions(ALL));
         try (Pair p = pair(h -> engine.listen(EngineTesting.LOOPBACK, h), engine::connect)) {
             // IPv4 sockets have no IPV6_V6ONLY: the engine leaves it out rather than fail.
-            Map<SocketOption<?>, Object> expected = expected(ALL, false);
-            assertEquals(expected, read(engine, p.server.handle(), false), "the listener");
-            assertEquals(expected, read(p.accepted, false), "the accepted connection");
-            assertEquals(expected, read(p.connected, false), "the connected connection");
+            assertOptions(engine, p, ALL, false);
         } finally {
             EngineTesting.shutdownClean(engine);
         }
@@ -191,11 +182,8 @@ class EngineSocketOptionsTest {
                 try (Pair p = pair(h -> engine.listen(IPV6_WILDCARD, options, h),
                         (remote, h) -> engine.connect(new InetSocketAddress(ipv6Loopback(), remote.getPort()),
                                 options, h))) {
-                    Map<SocketOption<?>, Object> expected = expected(options, true);
-                    assertEquals(expected, read(engine, p.server.handle(), true), "the listener");
-                    assertEquals(expected, read(p.accepted, true), "the accepted connection");
-                    assertEquals(expected, read(p.connected, true), "the connected connection");
-                    assertEquals(!only, reachableOverIpv4(p.server.localAddress().getPort()),
+                    assertOptions(engine, p, options, true);
+                    assertEquals(!only, reachableOverIpv4(p.server().localAddress().getPort()),
                             "an IPv4 client of a listener with IPV6_V6ONLY " + only);
                 }
             }
@@ -220,13 +208,13 @@ class EngineSocketOptionsTest {
         SocketOptions client = SocketOptions.defaults().with(TCP_NODELAY, false);
         try (Pair p = pair(h -> engine.listen(EngineTesting.LOOPBACK, server, h),
                 (remote, h) -> engine.connect(remote, client, h))) {
-            assertEquals(false, engine.backend().getOption(p.server.handle(), TCP_NODELAY), "the listener");
-            assertEquals(true, engine.backend().getOption(p.server.handle(), SO_KEEPALIVE), "the listener");
-            assertEquals(false, p.accepted.getOption(TCP_NODELAY), "accepted: the OS default, not the engine's");
-            assertEquals(true, p.accepted.getOption(SO_KEEPALIVE), "accepted");
-            assertEquals(-1, p.accepted.getOption(SO_LINGER), "accepted: not the engine's 7");
-            assertEquals(false, p.connected.getOption(TCP_NODELAY), "connected: Nagle back on");
-            assertEquals(false, p.connected.getOption(SO_KEEPALIVE), "connected: not the engine's");
+            assertEquals(false, engine.backend().getOption(p.server().handle(), TCP_NODELAY), "the listener");
+            assertEquals(true, engine.backend().getOption(p.server().handle(), SO_KEEPALIVE), "the listener");
+            assertEquals(false, p.accepted().getOption(TCP_NODELAY), "accepted: the OS default, not the engine's");
+            assertEquals(true, p.accepted().getOption(SO_KEEPALIVE), "accepted");
+            assertEquals(-1, p.accepted().getOption(SO_LINGER), "accepted: not the engine's 7");
+            assertEquals(false, p.connected().getOption(TCP_NODELAY), "connected: Nagle back on");
+            assertEquals(false, p.connected().getOption(SO_KEEPALIVE), "connected: not the engine's");
         } finally {
             EngineTesting.shutdownClean(engine);
         }
@@ -301,7 +289,7 @@ class EngineSocketOptionsTest {
         IoEngine engine = EngineTesting.engine(b -> { });
         try (Pair p = pair(h -> engine.listen(EngineTesting.LOOPBACK, h), engine::connect)) {
             // An IPv4 socket has no IPV6_V6ONLY.
-            IOException e = assertThrows(IOException.class, () -> p.connected.getOption(IPV6_V6ONLY));
+            IOException e = assertThrows(IOException.class, () -> p.connected().getOption(IPV6_V6ONLY));
             // "getsockopt(IPV6_V6ONLY) failed: EOPNOTSUPP (95)" on Linux; a WSAE... code on Windows.
             assertTrue(e.getMessage().matches("getsockopt\\(IPV6_V6ONLY\\) failed: "
                     + (EngineTesting.IOCP ? "WSAE" : "E") + "[A-Z]+ \\(\\d+\\)"), e.getMessage());

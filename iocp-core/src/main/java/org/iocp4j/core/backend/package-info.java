@@ -45,8 +45,9 @@
  * <li>Every pointer an asynchronous operation hands to the kernel points into memory from
  *     {@link Backend#memory()}: I/O buffers (the engine's {@code BufferPool} is built on it), operation
  *     blocks (the {@link OperationTable} is built on it) and the backend's own scratch. The out-parameters
- *     of synchronous calls (getsockname, ...) may live anywhere native: the Windows backend reuses scratch
- *     pages of that memory, the Linux backend short-lived confined arenas.</li>
+ *     of synchronous calls (getsockname, setsockopt, ...) may live anywhere native: the Windows backend
+ *     reuses scratch pages of that memory, the Linux backend short-lived confined arenas, and a per-thread
+ *     segment for socket option values (set on every accepted socket).</li>
  * <li>An operation's block, and every buffer the operation references, stays valid and unmoved from the
  *     issuing call until its completion has been delivered to the sink — also when it was cancelled, also
  *     when its handle was closed. Only then does the engine release the block to the table and the buffers
