@@ -9,6 +9,7 @@ import static org.iocp4j.bindings.windows.Win32Errors.ERROR_NOT_FOUND;
 import static org.iocp4j.bindings.windows.Win32Errors.ERROR_OPERATION_ABORTED;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.net.InetSocketAddress;
@@ -386,21 +387,16 @@ public final class IocpBackend implements Backend {
 
     @Override
     public long openFile(Path path) throws IOException {
-        byte[] name = (path.toAbsolutePath().toString() + '\0').getBytes(StandardCharsets.UTF_16LE);
-        PageAllocator memory = win32.memory();
-        long bytes = (name.length + memory.pageSize() - 1) / memory.pageSize() * memory.pageSize();
-        MemorySegment pages = memory.allocate(bytes);
         long file;
-        try {
-            MemorySegment.copy(name, 0, pages, ValueLayout.JAVA_BYTE, 0, name.length);
+        // CreateFileW reads the name only during the call: a confined arena, not the backend's pages.
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(path.toAbsolutePath().toString(), StandardCharsets.UTF_16LE);
             // Every sharing flag, as the JDK's own file channels and nginx open files on Windows: a file being
             // served may still be replaced, renamed or deleted (a site deployed while it is downloaded).
-            file = win32.CreateFileW(pages, Kernel32Constants.GENERIC_READ, Kernel32Constants.FILE_SHARE_READ
+            file = win32.CreateFileW(name, Kernel32Constants.GENERIC_READ, Kernel32Constants.FILE_SHARE_READ
                     | Kernel32Constants.FILE_SHARE_WRITE | Kernel32Constants.FILE_SHARE_DELETE,
                     Kernel32Constants.OPEN_EXISTING,
                     Kernel32Constants.FILE_ATTRIBUTE_NORMAL | Kernel32Constants.FILE_FLAG_OVERLAPPED);
-        } finally {
-            memory.free(pages);
         }
         if (file == Kernel32Constants.INVALID_HANDLE_VALUE) {
             throw new Win32Exception("CreateFileW(" + path + ")", win32.lastError());
